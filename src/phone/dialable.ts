@@ -1,0 +1,138 @@
+import {
+  parsePhoneNumberWithError,
+  ParseError,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type MetadataJson,
+  type PhoneNumber,
+} from 'libphonenumber-js/core';
+import { normalizePhoneInput } from './normalize.js';
+
+/** Why a number may not be dialled. */
+export const REFUSAL_REASONS = [
+  'empty',
+  'input-too-long',
+  'invalid-characters',
+  'country-required',
+  'too-short',
+  'too-long',
+  'invalid-number',
+  'country-not-allowed',
+  'premium-rate',
+  'shared-cost',
+  'voicemail',
+  'emergency',
+  'n11',
+  'short-code',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export interface Dialable {
+  ok: true;
+  /** ASCII E.164, for example `+12015550123`. */
+  e164: string;
+  /** The country the number belongs to, as told by its digits. */
+  country: string;
+}
+
+export interface Refusal {
+  ok: false;
+  reason: RefusalReason;
+  /** The country the number belongs to, when known (for `country-not-allowed`). */
+  country?: string;
+}
+
+export type DialCheck = Dialable | Refusal;
+
+export interface DialOptions {
+  /** The country chosen in the picker: how a national number is read. */
+  country?: string | undefined;
+  /** ISO 3166-1 alpha-2 codes of the countries that may be called. */
+  allowedCountries: readonly string[];
+  /** libphonenumber-js metadata that covers at least the allowed countries. */
+  metadata: MetadataJson;
+  /**
+   * Finds the country of an international number (digits after the `+`) that `metadata` does
+   * not place. Lets small metadata still name the country of a refused number.
+   */
+  countryOfUnknown?: (digits: string) => string | undefined;
+}
+
+/** Emergency numbers of the allowed region and the common international ones. */
+const EMERGENCY = new Set(['911', '112', '999', '000', '110', '119', '100', '101', '102', '108', '118']);
+/** Numbers that must never be dialled out, whatever the country says about them. */
+const REFUSED_TYPES: Partial<Record<string, RefusalReason>> = {
+  PREMIUM_RATE: 'premium-rate',
+  SHARED_COST: 'shared-cost',
+  VOICEMAIL: 'voicemail',
+};
+/** The longest run of digits treated as a short code rather than a subscriber number. */
+const SHORT_CODE_MAX_DIGITS = 6;
+
+function refuse(reason: RefusalReason, country?: string): Refusal {
+  return country ? { ok: false, reason, country } : { ok: false, reason };
+}
+
+/** Service numbers too short to be a subscriber number: emergency, N11 and short codes. */
+function classifyShort(national: string): RefusalReason | undefined {
+  if (national.length > SHORT_CODE_MAX_DIGITS) return undefined;
+  if (EMERGENCY.has(national)) return 'emergency';
+  if (/^[2-9]11$/.test(national)) return 'n11';
+  if (national.length >= 3) return 'short-code';
+  return undefined;
+}
+
+function parse(text: string, country: string | undefined, metadata: MetadataJson): PhoneNumber | RefusalReason {
+  const options = country ? { defaultCountry: country as CountryCode } : {};
+  try {
+    return parsePhoneNumberWithError(text, options, metadata);
+  } catch (error) {
+    const code = error instanceof ParseError ? error.message : '';
+    if (code === 'TOO_SHORT') return 'too-short';
+    if (code === 'TOO_LONG') return 'too-long';
+    // A calling code that the metadata does not cover belongs to no allowed country.
+    if (code === 'INVALID_COUNTRY') return 'country-not-allowed';
+    return 'invalid-number';
+  }
+}
+
+function lengthReason(phone: PhoneNumber, metadata: MetadataJson): RefusalReason {
+  const result = validatePhoneNumberLength(phone.number, {}, metadata);
+  if (result === 'TOO_SHORT') return 'too-short';
+  if (result === 'TOO_LONG') return 'too-long';
+  return 'invalid-number';
+}
+
+/**
+ * Decides whether `input` may be dialled. Returns the number in E.164, or the reason it may not.
+ * Never throws, and refuses over-long input before doing any other work.
+ */
+export function checkDialable(input: string, options: DialOptions): DialCheck {
+  const { metadata, allowedCountries } = options;
+  const country = options.country?.toUpperCase();
+  const normalized = normalizePhoneInput(input);
+  if (typeof normalized === 'string') return refuse(normalized);
+  const { international, digits } = normalized;
+  if (!digits) return refuse(international ? 'too-short' : 'empty');
+  if (!international && !country) return refuse('country-required');
+
+  // Short service numbers, also written with the North American national prefix 1 (1-911).
+  const national = !international && digits.length > 3 && digits.startsWith('1') ? digits.slice(1) : digits;
+  const short = classifyShort(international ? digits.slice(1) : national) ?? classifyShort(digits);
+  if (short && digits.length <= SHORT_CODE_MAX_DIGITS + 1) return refuse(short);
+
+  const phone = parse(international ? `+${digits}` : digits, country, metadata);
+  if (typeof phone === 'string') {
+    const owner = phone === 'country-not-allowed' && international ? options.countryOfUnknown?.(digits) : undefined;
+    return refuse(phone, owner);
+  }
+
+  const owner = phone.country ?? options.countryOfUnknown?.(phone.number.slice(1));
+  if (owner && !allowedCountries.includes(owner)) return refuse('country-not-allowed', owner);
+  if (!phone.isValid()) return refuse(lengthReason(phone, metadata));
+  if (!phone.country || !allowedCountries.includes(phone.country)) return refuse('country-not-allowed', owner);
+
+  const refusedType = REFUSED_TYPES[phone.getType() ?? ''];
+  if (refusedType) return refuse(refusedType, phone.country);
+  return { ok: true, e164: phone.number, country: phone.country };
+}
