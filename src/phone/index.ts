@@ -7,3 +7,4 @@ export type { Formatted } from './format.js';
 export { getCountries, findCountry, countryFromDigits } from './countries.js';
 export type { CountryData } from './countries.js';
 export { loadMetadata } from './metadata.js';
+export { parseCountryCodes } from './country-codes.js';

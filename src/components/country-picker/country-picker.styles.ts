@@ -1,0 +1,159 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    position: relative;
+    font: var(--_font);
+    color: var(--_text);
+    --_list-height: var(--country-picker-list-max-height, 18rem);
+    --_list-width: var(--country-picker-list-width, 20rem);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part='label'] {
+    font-weight: 600;
+  }
+
+  [part='combobox'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 2.5rem;
+    box-sizing: border-box;
+    padding: 0 calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+    user-select: none;
+  }
+
+  [part='combobox']:focus-visible,
+  [part='search']:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+
+  :host([disabled]) [part='combobox'] {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  .flag {
+    flex: none;
+    width: 20px;
+    height: 15px;
+    border-radius: 2px;
+    box-shadow: 0 0 0 1px rgb(0 0 0 / 0.15);
+  }
+
+  .placeholder {
+    color: var(--_muted);
+  }
+
+  [part='arrow'] {
+    width: 0.5rem;
+    height: 0.5rem;
+    margin-inline-start: auto;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: translateY(-25%) rotate(45deg);
+    transition: transform var(--_transition);
+  }
+
+  [aria-expanded='true'] [part='arrow'],
+  [part='combobox'][aria-expanded='true'] > [part='arrow'] {
+    transform: translateY(25%) rotate(225deg);
+  }
+
+  [part='popup'] {
+    position: absolute;
+    inset-block-start: 100%;
+    inset-inline-start: 0;
+    z-index: 1;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    box-sizing: border-box;
+    width: max-content;
+    min-width: 100%;
+    max-width: min(var(--_list-width), 90vw);
+    margin-block-start: calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
+  }
+
+  [part='popup'][hidden] {
+    display: none;
+  }
+
+  [part='search'] {
+    font: inherit;
+    color: inherit;
+    padding: calc(var(--_space) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  [part='listbox'] {
+    max-height: var(--_list-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  [part~='option'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: calc(var(--_radius) - 2px);
+    cursor: pointer;
+  }
+
+  [part~='option']:hover {
+    background: var(--_surface-raised);
+  }
+
+  [part~='active'] {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+    background: var(--_surface-raised);
+  }
+
+  [part~='option'][aria-selected='true'] {
+    font-weight: 600;
+  }
+
+  .dial {
+    color: var(--_muted);
+    unicode-bidi: isolate;
+  }
+
+  [part~='option'] .dial {
+    margin-inline-start: auto;
+  }
+
+  [part='empty'] {
+    padding: var(--_space);
+    color: var(--_muted);
+  }
+
+  @media (forced-colors: active) {
+    [part~='active'] {
+      outline-color: Highlight;
+    }
+    [part~='option'][aria-selected='true'] {
+      text-decoration: underline;
+    }
+  }
+`;

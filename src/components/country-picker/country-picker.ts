@@ -1,0 +1,356 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { CountryListController, type CountryOption } from '../../controllers/country-list-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { countryCodesConverter } from '../country-codes-converter.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { flagSheet } from './flag-sheet.js';
+import { styles } from './country-picker.styles.js';
+
+/** Above this many countries the list gets a search box. */
+const SEARCH_THRESHOLD = 12;
+const PAGE_STEP = 10;
+
+/**
+ * A country calling-code picker: the chosen country's flag and calling code, opening a list of
+ * the allowed countries. Follows the WAI-ARIA select-only combobox pattern, with a search box
+ * once the list is long. The list lives in the element's own shadow root, so it works inside a
+ * modal `<dialog>`.
+ *
+ * @summary Picks the country whose calling code a phone number is dialled with.
+ *
+ * @event change - The person chose another country. Read `value`.
+ *
+ * @csspart label - The visible label.
+ * @csspart combobox - The control showing the chosen flag and calling code.
+ * @csspart arrow - The arrow inside the control.
+ * @csspart popup - The drop-down holding the search box and the list.
+ * @csspart search - The search box, shown when the list is long.
+ * @csspart listbox - The list of countries.
+ * @csspart option - One country in the list.
+ * @csspart active - The option keyboard navigation is on.
+ * @csspart empty - The note shown when no country matches the search.
+ *
+ * @cssproperty --country-picker-list-max-height - Height of the list before it scrolls. Default `18rem`.
+ * @cssproperty --country-picker-list-width - Widest the drop-down grows. Default `20rem`.
+ * @cssproperty --invite-color-text - Text colour.
+ * @cssproperty --invite-color-muted - Secondary text colour (calling codes, placeholder).
+ * @cssproperty --invite-color-surface - Background of the control and the drop-down.
+ * @cssproperty --invite-color-surface-raised - Background of the hovered and active option.
+ * @cssproperty --invite-color-border - Border colour.
+ * @cssproperty --invite-color-accent - Focus and active-option colour.
+ * @cssproperty --invite-focus-ring - Focus outline. Default `2px solid` the accent colour.
+ * @cssproperty --invite-radius - Corner radius. Default `6px`.
+ * @cssproperty --invite-font - Font shorthand. Default `inherit`.
+ */
+@customElement('country-picker')
+export class CountryPicker extends LitElement {
+  static override styles = [tokens, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static formAssociated = true;
+
+  readonly #internals = this.attachInternals();
+  readonly #locale = new LocaleController(this);
+  readonly #list = new CountryListController(
+    this,
+    () => this.allowedCountries,
+    () => this.#locale.lang,
+  );
+
+  /** The countries offered, as ISO 3166-1 alpha-2 codes; the attribute takes them space or comma separated. */
+  @property({ attribute: 'allowed-countries', converter: countryCodesConverter })
+  allowedCountries: string[] = ['US', 'CA'];
+
+  /**
+   * The chosen country's ISO 3166-1 alpha-2 code, or `''` for none. The `value` attribute is the
+   * default that a form reset returns to.
+   */
+  @property() value = '';
+
+  /** The visible label. Defaults to "Country" in the element's language. */
+  @property() label = '';
+
+  /** The name the value is submitted under in a form. */
+  @property({ reflect: true }) name = '';
+
+  /** A country must be chosen for the form to be valid. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private open = false;
+  @state() private formDisabled = false;
+
+  @query('[part="combobox"]') private combobox!: HTMLElement;
+  @query('[part="search"]') private search?: HTMLInputElement;
+
+  readonly #onDocumentPointerDown = (event: PointerEvent): void => {
+    // composedPath, not contains(event.target): the target is retargeted at shadow boundaries.
+    if (!event.composedPath().includes(this)) this.#close(false);
+  };
+
+  /** The form this picker belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+
+  get #searchable(): boolean {
+    return this.#list.options.length > SEARCH_THRESHOLD;
+  }
+
+  get #inert(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+  }
+
+  protected override firstUpdated(): void {
+    this.shadowRoot?.adoptedStyleSheets.push(flagSheet());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') && this.value !== this.value.toUpperCase()) this.value = this.value.toUpperCase();
+    if (this.open && this.#inert) this.open = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {
+      const chosen = this.#list.find(this.value) ? this.value : '';
+      this.#internals.setFormValue(chosen || null);
+      this.#internals.setValidity(
+        this.required && !chosen ? { valueMissing: true } : {},
+        this.#locale.strings.countryPlaceholder,
+        this.combobox,
+      );
+    }
+    if (this.open) {
+      this.renderRoot.querySelector('[part~="active"]')?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  /** @internal */
+  formResetCallback(): void {
+    this.value = this.getAttribute('value') ?? '';
+  }
+
+  /** @internal */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  /** @internal */
+  formStateRestoreCallback(state: string | null): void {
+    this.value = state ?? '';
+  }
+
+  #openList(): void {
+    if (this.open || this.#inert) return;
+    this.#list.query = '';
+    this.#list.active = this.#list.find(this.value)?.code ?? this.#list.options[0]?.code;
+    this.open = true;
+    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    if (this.#searchable) void this.updateComplete.then(() => this.search?.focus());
+  }
+
+  #close(restoreFocus: boolean): void {
+    if (!this.open) return;
+    this.open = false;
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    if (restoreFocus) this.combobox.focus();
+  }
+
+  #choose(code: string | undefined): void {
+    const changed = code !== undefined && code !== this.value;
+    if (changed) this.value = code;
+    this.#close(true);
+    if (changed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  #onComboboxClick(): void {
+    if (this.open) this.#close(true);
+    else this.#openList();
+  }
+
+  /** Keys shared by the control and the search box while the list is open. Returns whether handled. */
+  #navigate(event: KeyboardEvent): boolean {
+    switch (event.key) {
+      case 'ArrowDown':
+        this.#list.move(1);
+        return true;
+      case 'ArrowUp':
+        if (event.altKey) this.#choose(this.#list.active);
+        else this.#list.move(-1);
+        return true;
+      case 'PageDown':
+        this.#list.move(PAGE_STEP);
+        return true;
+      case 'PageUp':
+        this.#list.move(-PAGE_STEP);
+        return true;
+      case 'Enter':
+        this.#choose(this.#list.active);
+        return true;
+      case 'Escape':
+        // Closes the list only: stopped here so an enclosing dialog stays open.
+        event.stopPropagation();
+        this.#close(true);
+        return true;
+      case 'Tab':
+        this.#choose(this.#list.active);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  #onComboboxKeyDown(event: KeyboardEvent): void {
+    if (this.#inert) return;
+    const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (!this.open) {
+      const opens = ['ArrowDown', 'ArrowUp', 'Enter', ' ', 'Home', 'End'].includes(event.key);
+      if (!opens && !printable) return;
+      event.preventDefault();
+      this.#openList();
+      if (event.key === 'Home') this.#list.move('first');
+      if (event.key === 'End') this.#list.move('last');
+      if (printable && event.key !== ' ') {
+        // Typing opens the list on the first country that matches, wherever the choice was.
+        this.#list.active = undefined;
+        if (this.#searchable) this.#list.setQuery(event.key);
+        else this.#list.typeAhead(event.key);
+      }
+      return;
+    }
+    if (this.#navigate(event)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      this.#list.move(event.key === 'Home' ? 'first' : 'last');
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      this.#choose(this.#list.active);
+    } else if (printable) {
+      event.preventDefault();
+      this.#list.typeAhead(event.key);
+    }
+  }
+
+  #onSearchKeyDown(event: KeyboardEvent): void {
+    if (this.#navigate(event)) event.preventDefault();
+  }
+
+  #onSearchInput(event: InputEvent): void {
+    this.#list.setQuery((event.target as HTMLInputElement).value);
+  }
+
+  #onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.shadowRoot?.contains(next)) this.#close(false);
+  }
+
+  #renderCountry(option: CountryOption) {
+    return html`<span class="flag" data-flag=${option.code.toLowerCase()}></span>
+      <span class="name">${option.name}</span>
+      <span class="dial" dir="ltr">${`+${option.dialCode}`}</span>`;
+  }
+
+  #renderOption(option: CountryOption) {
+    const active = option.code === this.#list.active;
+    return html`<div
+      id="option-${option.code}"
+      role="option"
+      part=${active ? 'option active' : 'option'}
+      aria-selected=${option.code === this.value ? 'true' : 'false'}
+      @click=${() => this.#choose(option.code)}
+    >
+      ${this.#renderCountry(option)}
+    </div>`;
+  }
+
+  protected override render() {
+    const strings = this.#locale.strings;
+    const chosen = this.#list.find(this.value);
+    const activeId = this.open && this.#list.active ? `option-${this.#list.active}` : undefined;
+    const searchable = this.#searchable;
+    const visible = this.open ? this.#list.visible : [];
+
+    return html`
+      <span id="label" part="label">${this.label || strings.countryLabel}</span>
+      <div
+        part="combobox"
+        role="combobox"
+        tabindex=${this.#inert ? '-1' : '0'}
+        aria-labelledby="label"
+        aria-controls="listbox"
+        aria-haspopup="listbox"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-activedescendant=${!searchable && activeId ? activeId : nothing}
+        aria-required=${this.required ? 'true' : 'false'}
+        aria-disabled=${this.#inert ? 'true' : 'false'}
+        @click=${this.#onComboboxClick}
+        @keydown=${this.#onComboboxKeyDown}
+        @focusout=${this.#onFocusOut}
+      >
+        ${chosen
+          ? html`<span class="flag" data-flag=${chosen.code.toLowerCase()}></span>
+              <span id="value"><span class="visually-hidden">${chosen.name} </span
+                ><span class="dial" dir="ltr">${`+${chosen.dialCode}`}</span></span
+              >`
+          : html`<span id="value" class="placeholder">${strings.countryPlaceholder}</span>`}
+        <span part="arrow"></span>
+      </div>
+      <div part="popup" ?hidden=${!this.open} @focusout=${this.#onFocusOut} @mousedown=${this.#keepFocus}>
+        ${searchable && this.open
+          ? html`<input
+              part="search"
+              type="text"
+              role="combobox"
+              aria-label=${strings.countrySearch}
+              aria-controls="listbox"
+              aria-expanded="true"
+              aria-autocomplete="list"
+              aria-activedescendant=${activeId ?? nothing}
+              autocomplete="off"
+              spellcheck="false"
+              .value=${this.#list.query}
+              @input=${this.#onSearchInput}
+              @keydown=${this.#onSearchKeyDown}
+            />`
+          : nothing}
+        <div id="listbox" part="listbox" role="listbox" aria-labelledby="label">
+          ${repeat(visible, (option) => option.code, (option) => this.#renderOption(option))}
+        </div>
+        ${this.open && visible.length === 0 ? html`<div part="empty" role="status">${strings.countryNoMatch}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  #keepFocus(event: MouseEvent): void {
+    // A click on an option must not take focus away from the control or the search box.
+    if ((event.target as HTMLElement).closest('[role="option"]')) event.preventDefault();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'country-picker': CountryPicker;
+  }
+}

@@ -1,0 +1,134 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { getCountries } from '../phone/countries.js';
+
+export interface CountryOption {
+  /** ISO 3166-1 alpha-2, upper case. */
+  code: string;
+  /** Calling code without `+`. */
+  dialCode: string;
+  /** The country's name in the element's language. */
+  name: string;
+}
+
+/** How long keys typed one after another count as one type-ahead search. */
+const TYPE_AHEAD_MS = 500;
+
+/** Lower case without accents, so that "e" finds "É" and "cote" finds "Côte d’Ivoire". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function displayNames(lang: string): Intl.DisplayNames | undefined {
+  try {
+    return new Intl.DisplayNames([lang, 'en'], { type: 'region' });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The countries a picker offers: the allowed ones, named and sorted in the element's language,
+ * narrowed by a search, with one of them active. Type-ahead finds by name.
+ */
+export class CountryListController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #getAllowed: () => readonly string[];
+  #getLang: () => string;
+  #cacheKey = '';
+  #options: readonly CountryOption[] = [];
+  #typed = '';
+  #typedAt = 0;
+
+  /** Text typed in the search box. */
+  query = '';
+  /** Code of the option that keyboard navigation is on. */
+  active: string | undefined;
+
+  constructor(host: ReactiveControllerHost, getAllowed: () => readonly string[], getLang: () => string) {
+    this.#host = host;
+    this.#getAllowed = getAllowed;
+    this.#getLang = getLang;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Every allowed country the data knows, sorted by name. Recomputed only when the inputs change. */
+  get options(): readonly CountryOption[] {
+    const allowed = this.#getAllowed();
+    const lang = this.#getLang();
+    const key = `${lang}|${allowed.join(' ')}`;
+    if (key !== this.#cacheKey) {
+      this.#cacheKey = key;
+      const names = displayNames(lang);
+      const collator = new Intl.Collator([lang, 'en']);
+      this.#options = getCountries()
+        .filter((country) => allowed.includes(country.code))
+        .map((country) => ({ code: country.code, dialCode: country.dialCode, name: names?.of(country.code) ?? country.code }))
+        .sort((a, b) => collator.compare(a.name, b.name));
+    }
+    return this.#options;
+  }
+
+  find(code: string | undefined): CountryOption | undefined {
+    return code ? this.options.find((option) => option.code === code) : undefined;
+  }
+
+  /** The options that match the search: by name, ISO code or calling code. */
+  get visible(): readonly CountryOption[] {
+    const query = fold(this.query.trim());
+    if (!query) return this.options;
+    const digits = query.replace(/^\+/, '');
+    return this.options.filter(
+      (option) =>
+        fold(option.name).includes(query) ||
+        option.code.toLowerCase() === query ||
+        (/^\d+$/.test(digits) && option.dialCode.startsWith(digits)),
+    );
+  }
+
+  setQuery(query: string): void {
+    this.query = query;
+    const visible = this.visible;
+    if (!visible.some((option) => option.code === this.active)) this.active = visible[0]?.code;
+    this.#host.requestUpdate();
+  }
+
+  /** Moves the active option by `step`, or to the first or last; stops at the ends. */
+  move(step: number | 'first' | 'last'): void {
+    const visible = this.visible;
+    if (visible.length === 0) return;
+    const current = visible.findIndex((option) => option.code === this.active);
+    let next: number;
+    if (step === 'first') next = 0;
+    else if (step === 'last') next = visible.length - 1;
+    else if (current === -1) next = step > 0 ? 0 : visible.length - 1;
+    else next = Math.min(visible.length - 1, Math.max(0, current + step));
+    this.active = visible[next]?.code;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Type-ahead: keys typed within a short time form one prefix. Repeating one letter cycles
+   * through the countries that start with it. Returns whether an option matched.
+   */
+  typeAhead(key: string, now = performance.now()): boolean {
+    this.#typed = now - this.#typedAt > TYPE_AHEAD_MS ? key : this.#typed + key;
+    this.#typedAt = now;
+    const typed = fold(this.#typed);
+    const cycling = [...typed].every((char) => char === typed[0]);
+    const visible = this.visible;
+    const start = visible.findIndex((option) => option.code === this.active);
+    // Search after the active option when cycling on one letter, from it otherwise.
+    const offset = cycling && start !== -1 ? 1 : 0;
+    for (let index = 0; index < visible.length; index += 1) {
+      const option = visible[(Math.max(start, 0) + offset + index) % visible.length];
+      if (option && fold(option.name).startsWith(cycling ? typed[0] ?? '' : typed)) {
+        this.active = option.code;
+        this.#host.requestUpdate();
+        return true;
+      }
+    }
+    return false;
+  }
+}

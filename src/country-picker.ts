@@ -1,0 +1,2 @@
+/** Registers `<country-picker>`. */
+export { CountryPicker } from './components/country-picker/country-picker.js';

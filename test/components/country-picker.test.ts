@@ -1,0 +1,296 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../../src/country-picker.js';
+import type { CountryPicker } from '../../src/country-picker.js';
+import { getCountries } from '../../src/phone/countries.js';
+import { flagSheet } from '../../src/components/country-picker/flag-sheet.js';
+
+const ALL = getCountries().map((country) => country.code);
+
+function part(picker: CountryPicker, name: string): HTMLElement {
+  const element = picker.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+  if (!element) throw new Error(`no part ${name}`);
+  return element;
+}
+
+function options(picker: CountryPicker): HTMLElement[] {
+  return [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+}
+
+function optionNames(picker: CountryPicker): string[] {
+  return options(picker).map((option) => option.querySelector('.name')!.textContent!.trim());
+}
+
+function activeName(picker: CountryPicker): string | undefined {
+  return picker.shadowRoot!.querySelector('[part~="active"] .name')?.textContent?.trim();
+}
+
+function countChanges(picker: CountryPicker): { count: number } {
+  const counter = { count: 0 };
+  picker.addEventListener('change', () => (counter.count += 1));
+  return counter;
+}
+
+async function clickOn(element: Element): Promise<void> {
+  const rect = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+}
+
+describe('<country-picker>', () => {
+  it('shows the chosen flag and calling code, labelled "Country"', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker value="ca"></country-picker>`);
+    const combobox = part(picker, 'combobox');
+    expect(picker.value).to.equal('CA');
+    expect(combobox.getAttribute('role')).to.equal('combobox');
+    expect(part(picker, 'label').textContent).to.equal('Country');
+    expect(combobox.querySelector('.flag')!.getAttribute('data-flag')).to.equal('ca');
+    expect(combobox.querySelector('.dial')!.textContent).to.equal('+1');
+    expect(combobox.textContent).to.contain('Canada');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('shows a placeholder when no country is chosen', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker></country-picker>`);
+    expect(part(picker, 'combobox').textContent).to.contain('Choose a country');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('offers only the allowed countries, United States and Canada by default', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker></country-picker>`);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    expect(optionNames(picker)).to.deep.equal(['Canada', 'United States']);
+
+    picker.allowedCountries = ['DE', 'FR', 'XX'];
+    await picker.updateComplete;
+    expect(optionNames(picker)).to.deep.equal(['France', 'Germany']);
+  });
+
+  it('reads the allowed countries from the attribute, space or comma separated', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker allowed-countries="gb, ie fr"></country-picker>`);
+    expect(picker.allowedCountries).to.deep.equal(['GB', 'IE', 'FR']);
+  });
+
+  it('is accessible with the list open', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker value="US"></country-picker>`);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
+    expect(part(picker, 'combobox').getAttribute('aria-activedescendant')).to.equal('option-US');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker value="US"></country-picker>`);
+    const changes = countChanges(picker);
+    picker.focus();
+    expect(picker.shadowRoot!.activeElement).to.equal(part(picker, 'combobox'));
+
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Alt' });
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
+    expect(activeName(picker)).to.equal('United States');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(activeName(picker)).to.equal('Canada');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(activeName(picker), 'stops at the first').to.equal('Canada');
+    await sendKeys({ press: 'End' });
+    expect(activeName(picker)).to.equal('United States');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'Enter' });
+
+    expect(picker.value).to.equal('CA');
+    expect(changes.count).to.equal(1);
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
+    expect(picker.shadowRoot!.activeElement, 'focus stays on the control').to.equal(part(picker, 'combobox'));
+  });
+
+  it('opens with Space and Enter, and Escape closes without choosing', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker value="US"></country-picker>`);
+    const changes = countChanges(picker);
+    picker.focus();
+    await sendKeys({ press: 'Space' });
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Escape' });
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
+    expect(picker.value).to.equal('US');
+    await sendKeys({ press: 'Enter' });
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    expect(changes.count).to.equal(0);
+  });
+
+  it('finds a country by typing its first letters', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker allowed-countries="US CA CU CY DE"></country-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'c' });
+    expect(activeName(picker)).to.equal('Canada');
+    await sendKeys({ press: 'c' });
+    expect(activeName(picker), 'the same letter again moves on').to.equal('Cuba');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await sendKeys({ type: 'cy' });
+    expect(activeName(picker)).to.equal('Cyprus');
+    await sendKeys({ press: 'Enter' });
+    expect(picker.value).to.equal('CY');
+  });
+
+  it('fires change only when the person chooses, not when value is set', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker value="US"></country-picker>`);
+    const changes = countChanges(picker);
+    picker.value = 'CA';
+    await picker.updateComplete;
+    expect(changes.count).to.equal(0);
+
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    const listener = oneEvent(picker, 'change');
+    options(picker)
+      .find((option) => option.id === 'option-US')!
+      .click();
+    const event = await listener;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(picker.value).to.equal('US');
+
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    options(picker)
+      .find((option) => option.id === 'option-US')!
+      .click();
+    expect(changes.count, 'choosing the same country again is no change').to.equal(1);
+  });
+
+  it('names the countries in the language of the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><country-picker allowed-countries="US DE GB"></country-picker></div>`);
+    const picker = wrapper.querySelector('country-picker')!;
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    expect(optionNames(picker)).to.deep.equal(['Allemagne', 'États-Unis', 'Royaume-Uni']);
+
+    wrapper.lang = 'de';
+    await new Promise((resolve) => setTimeout(resolve));
+    await picker.updateComplete;
+    expect(optionNames(picker)).to.deep.equal(['Deutschland', 'Vereinigte Staaten', 'Vereinigtes Königreich']);
+  });
+
+  it('writes the calling code left to right in a right-to-left page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><country-picker value="US"></country-picker></div>`);
+    const picker = wrapper.querySelector('country-picker')!;
+    const dial = part(picker, 'combobox').querySelector<HTMLElement>('.dial')!;
+    expect(dial.textContent).to.equal('+1');
+    expect(dial.dir).to.equal('ltr');
+    expect(getComputedStyle(dial).direction).to.equal('ltr');
+    const text = [...dial.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!;
+    const plus = document.createRange();
+    plus.setStart(text, 0);
+    plus.setEnd(text, 1);
+    const one = document.createRange();
+    one.setStart(text, 1);
+    one.setEnd(text, 2);
+    expect(plus.getBoundingClientRect().left, '"+" is drawn left of "1"').to.be.below(one.getBoundingClientRect().left);
+  });
+
+  it('offers a search box once the list is long, and stays accessible', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL} value="US"></country-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(options(picker).length).to.equal(ALL.length);
+    const search = part(picker, 'search') as HTMLInputElement;
+    expect(picker.shadowRoot!.activeElement).to.equal(search);
+    await expect(picker).to.be.accessible();
+
+    await sendKeys({ type: 'germ' });
+    expect(optionNames(picker)).to.deep.equal(['Germany']);
+    expect(search.getAttribute('aria-activedescendant')).to.equal('option-DE');
+    await sendKeys({ press: 'Enter' });
+    expect(picker.value).to.equal('DE');
+    expect(picker.shadowRoot!.activeElement).to.equal(part(picker, 'combobox'));
+  });
+
+  it('searches by calling code and says when nothing matches', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL}></country-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: '+44' });
+    expect(optionNames(picker)).to.include('United Kingdom');
+    expect(options(picker).every((option) => option.textContent!.includes('+44'))).to.equal(true);
+    await sendKeys({ type: 'zzz' });
+    expect(options(picker)).to.have.length(0);
+    expect(part(picker, 'empty').textContent).to.equal('No country matches');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('closes on a click outside', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><country-picker></country-picker><button>outside</button></div>`);
+    const picker = wrapper.querySelector('country-picker')!;
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    await clickOn(wrapper.querySelector('button')!);
+    await picker.updateComplete;
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('works inside a modal dialog: clicks choose and Escape closes only the list', async () => {
+    const dialog = await fixture<HTMLDialogElement>(html`<dialog><country-picker value="US"></country-picker></dialog>`);
+    dialog.showModal();
+    const picker = dialog.querySelector('country-picker')!;
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    await clickOn(options(picker).find((option) => option.id === 'option-CA')!);
+    expect(picker.value).to.equal('CA');
+
+    await sendKeys({ press: 'ArrowDown' });
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
+    expect(dialog.open, 'the dialog stays open').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    expect(dialog.open, 'a second Escape closes the dialog').to.equal(false);
+  });
+
+  it('takes part in forms: value, required and reset', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><country-picker name="country" required></country-picker><button type="reset">Reset</button></form>`,
+    );
+    const picker = form.querySelector('country-picker')!;
+    await picker.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(picker.validity.valueMissing).to.equal(true);
+
+    picker.value = 'CA';
+    await picker.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).get('country')).to.equal('CA');
+
+    form.reset();
+    await picker.updateComplete;
+    expect(picker.value).to.equal('');
+    expect(new FormData(form).get('country')).to.equal(null);
+  });
+
+  it('cannot be opened when disabled', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker disabled></country-picker>`);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
+    expect(part(picker, 'combobox').getAttribute('aria-disabled')).to.equal('true');
+  });
+});
+
+describe('flag sprite', () => {
+  it('places every flag where intl-tel-input’s own style sheet does', async () => {
+    const css = await (await fetch('/node_modules/intl-tel-input/dist/css/intlTelInput.css')).text();
+    const expected = new Map([...css.matchAll(/\.iti__([a-z]{2}) \{\s*--iti-flag-offset: (-?\d+);/g)].map((match) => [match[1], match[2]]));
+    const ours = new Map(
+      [...flagSheet().cssRules]
+        .map((rule) => (rule as CSSStyleRule).selectorText.match(/["']([a-z]{2})["']/)?.[1])
+        .map((code, index) => [code, (flagSheet().cssRules[index] as CSSStyleRule).style.getPropertyValue('--_offset').trim()])
+        .filter(([code]) => code),
+    );
+    expect(ours.size).to.equal(expected.size);
+    for (const [code, offset] of expected) expect(ours.get(code), code).to.equal(offset);
+  });
+});
