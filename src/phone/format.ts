@@ -1,4 +1,4 @@
-import { AsYouType, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import { AsYouType, parsePhoneNumberWithError, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import { countDigits, normalizePhoneInput } from './normalize.js';
 
 export interface Formatted {
@@ -46,4 +46,14 @@ export function formatAsYouType(
   const dropped = international && !/^\s*[+\uff0b]/.test(input) ? countDigits(input) - digits.length : 0;
   const digitsBeforeCaret = Math.max(0, countDigits(input, caret) - dropped);
   return { text, caret: caretAfterDigits(text, digitsBeforeCaret), country: formatter.getCountry() };
+}
+
+/** An E.164 number in the international style of its country (`+1 201-555-0123`), or as given. */
+export function formatInternational(e164: string, metadata: MetadataJson | undefined): string {
+  if (!metadata) return e164;
+  try {
+    return parsePhoneNumberWithError(e164, metadata).formatInternational();
+  } catch {
+    return e164;
+  }
 }

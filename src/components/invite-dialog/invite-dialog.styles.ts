@@ -1,0 +1,339 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: contents;
+    font: var(--_font);
+    color: var(--_text);
+  }
+
+  dialog {
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 2);
+    box-shadow: 0 24px 48px rgb(0 0 0 / 0.3);
+    padding: 0;
+    /* The country list drops below its control and must not be clipped. */
+    overflow: visible;
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  [part='dialog'] {
+    width: var(--invite-dialog-width, min(40rem, calc(100vw - 2rem)));
+  }
+
+  [part='header'] {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2) var(--_space);
+  }
+
+  [part='title'] {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+
+  .room {
+    margin: calc(var(--_space) / 2) 0 0;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(7rem, auto) 1fr;
+    min-height: 16rem;
+    border-block-start: 1px solid var(--_border);
+  }
+
+  [part='tabs'] {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space);
+    background: var(--_surface-raised);
+    border-end-start-radius: calc(var(--_radius) * 2);
+  }
+
+  [part='tab'] {
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 0;
+    border-inline-start: 3px solid transparent;
+    border-radius: var(--_radius);
+    background: transparent;
+    cursor: pointer;
+  }
+
+  [part='tab'][aria-selected='true'] {
+    font-weight: 600;
+    border-inline-start-color: var(--_accent);
+    background: var(--_surface);
+  }
+
+  [part='panel'] {
+    padding: calc(var(--_space) * 2);
+    min-width: 0;
+  }
+
+  [part='panel'][hidden] {
+    display: none;
+  }
+
+  .message {
+    margin: 0;
+    padding: calc(var(--_space) * 2);
+  }
+
+  .message + button {
+    margin: 0 calc(var(--_space) * 2) calc(var(--_space) * 2);
+  }
+
+  .invite-form {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+
+  .number-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_space);
+  }
+
+  .field {
+    display: flex;
+    flex: 1 1 12rem;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+    box-sizing: border-box;
+    min-height: 2.5rem;
+    padding: 0 calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+
+  .error {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+    min-height: 1.5em;
+    margin: 0;
+    color: var(--_danger);
+  }
+
+  .error-icon {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    border-radius: 50%;
+    background: var(--_danger);
+    color: var(--_surface);
+    font-weight: 700;
+    font-size: 0.8em;
+  }
+
+  .note {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: flex-end;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .primary,
+  .secondary {
+    min-height: 2.5rem;
+    padding: 0 calc(var(--_space) * 2);
+    border-radius: var(--_radius);
+  }
+
+  .primary {
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+
+  .secondary {
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  .icon,
+  .dismiss {
+    display: inline-grid;
+    place-items: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+    font-size: 1.5rem;
+    line-height: 1;
+  }
+
+  .icon:hover,
+  .dismiss:hover {
+    background: var(--_surface-raised);
+  }
+
+  :is(button, input, textarea, [part='tab']):focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+
+  .attempts h3 {
+    margin: calc(var(--_space) * 2) 0 var(--_space);
+    font-size: 1rem;
+  }
+
+  [part='attempts'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .attempt {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: var(--_space) 0;
+    border-block-start: 1px solid var(--_surface-raised);
+  }
+
+  .attempt-actions,
+  .notice-actions {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+
+  [part='notices'] {
+    position: fixed;
+    inset: calc(var(--_space) * 2) calc(var(--_space) * 2) auto auto;
+    inset-inline: auto calc(var(--_space) * 2);
+    width: min(24rem, calc(100vw - 2rem));
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    overflow: visible;
+    pointer-events: none;
+  }
+
+  .region {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+
+  .region:not(:empty) + .region:not(:empty) {
+    margin-block-start: var(--_space);
+  }
+
+  .notice {
+    pointer-events: auto;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
+  }
+
+  .notice.joined {
+    border-inline-start-color: var(--_success);
+  }
+
+  .notice:is(.failed, .busy, .rejected, .no-answer, .unknown) {
+    border-inline-start-color: var(--_danger);
+  }
+
+  .notice p {
+    margin: 0;
+  }
+
+  .notice-detail {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+
+  .notice-actions {
+    justify-content: flex-end;
+  }
+
+  .notice-actions:empty {
+    display: none;
+  }
+
+  [part='confirm'] {
+    width: min(24rem, calc(100vw - 2rem));
+    padding: calc(var(--_space) * 2);
+  }
+
+  [part='confirm'] p {
+    margin: 0 0 calc(var(--_space) * 2);
+    font-weight: 600;
+  }
+
+  @media (forced-colors: active) {
+    [part='tab'][aria-selected='true'] {
+      border-inline-start-color: Highlight;
+    }
+    .notice {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,484 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
+import { DialOutController, type CallAttempt } from '../../controllers/dial-out-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { PermissionsController, type Permissions } from '../../controllers/permissions-controller.js';
+import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
+import { ltr } from '../../i18n/bidi.js';
+import type { RefusalReason } from '../../phone/dialable.js';
+import { formatInternational } from '../../phone/format.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { INVITE_ROLES, type InviteRole, type InviteTransport } from '../../transport/types.js';
+import { countryCodesConverter } from '../country-codes-converter.js';
+import '../country-picker/country-picker.js';
+import { styles } from './invite-dialog.styles.js';
+
+export const INVITE_PANELS = ['call', 'sms'] as const;
+export type InvitePanel = (typeof INVITE_PANELS)[number];
+
+/** Attempts whose notice offers to call again. */
+const CALL_AGAIN_STATES: readonly string[] = ['no-answer', 'busy', 'rejected', 'failed', 'canceled'];
+/** Attempts whose notice is an alert rather than a status. */
+const ALERT_STATES: readonly string[] = ['no-answer', 'busy', 'rejected', 'failed', 'unknown'];
+const MAX_NOTICES = 3;
+/** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
+const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
+
+/**
+ * A modal dialog that invites someone into the ongoing call by phone: dial their number out into
+ * the call, or text them the join link. What is offered follows the person's role and what the
+ * backend says the customer is entitled to; everything goes through the host's `transport`.
+ *
+ * Every setting may also come from an ancestor through `provideInviteSettings()`; a property set
+ * on the element wins. Role checks here guard the person only: the backend must enforce them.
+ *
+ * @summary Invites someone into the ongoing call: dial out, or send an SMS.
+ *
+ * @event invite-call-start - A call was placed (Call pressed, or Call again confirmed). `detail.phoneNumber` is E.164.
+ * @event invite-call-status - A call changed state: `detail.state`, `detail.phoneNumber`.
+ * @event invite-participant-joined - The person called is now in the call: `detail.participantId`.
+ * @event invite-sms-sent - The backend accepted an SMS invitation: `detail.phoneNumber`, `detail.messageId`.
+ * @event invite-error - A call or SMS failed: `detail.action`, `detail.code`, `detail.message`.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart header - The title bar.
+ * @csspart title - The title.
+ * @csspart close-button - The button that closes the dialog.
+ * @csspart tabs - The tab list on the side.
+ * @csspart tab - One tab.
+ * @csspart panel - One tab panel.
+ * @csspart number-label - The label of the phone field.
+ * @csspart number-input - The phone field.
+ * @csspart error - Why the number cannot be called.
+ * @csspart call-button - The Call button.
+ * @csspart attempts - The list of calls placed.
+ * @csspart notices - The notices at the upper corner, above the page and the dialog.
+ * @csspart notice - One notice.
+ * @csspart confirm - The confirmation pop-up.
+ *
+ * @cssproperty --invite-dialog-width - Width of the dialog. Default `min(40rem, 100vw - 2rem)`.
+ * @cssproperty --invite-color-text - Text colour.
+ * @cssproperty --invite-color-muted - Secondary text colour.
+ * @cssproperty --invite-color-surface - Background of the dialog, fields and notices.
+ * @cssproperty --invite-color-surface-raised - Background of the tab list and hovered items.
+ * @cssproperty --invite-color-border - Border colour.
+ * @cssproperty --invite-color-accent - Primary buttons, the selected tab and focus.
+ * @cssproperty --invite-color-on-accent - Text on the accent colour.
+ * @cssproperty --invite-color-danger - Refusals and failures.
+ * @cssproperty --invite-color-success - A joined participant.
+ * @cssproperty --invite-focus-ring - Focus outline. Default `2px solid` the accent colour.
+ * @cssproperty --invite-radius - Corner radius. Default `6px`.
+ * @cssproperty --invite-font - Font shorthand. Default `inherit`.
+ */
+@customElement('invite-dialog')
+export class InviteDialog extends LitElement {
+  static override styles = [tokens, styles];
+
+  readonly #locale = new LocaleController(this);
+  readonly #permissions = new PermissionsController(this, () => ({
+    role: this.#role,
+    transport: this.#transport,
+    allowedCountries: this.#allowedCountries,
+  }));
+  readonly #field = new PhoneFieldController(this, () => this.#countries);
+  readonly #dialOut = new DialOutController(this, () => ({ transport: this.#transport, timeout: this.callTimeout }));
+
+  /** The host's backend. May also come from the settings context. */
+  @property({ attribute: false }) transport?: InviteTransport;
+
+  /** Who the person is in the call: `owner`, `moderator`, `participant` or `guest` (the default). */
+  @property({ attribute: 'user-role' }) userRole?: InviteRole;
+
+  /** Countries that may be called, ISO alpha-2, space or comma separated. Default `US CA`. */
+  @property({ attribute: 'allowed-countries', converter: countryCodesConverter }) allowedCountries?: string[];
+
+  /** The country chosen when the dialog opens. Without it, the person must choose one (or type `+`). */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
+  /** The room's name, shown under the title and offered to the SMS template. */
+  @property({ attribute: 'room-name' }) roomName?: string;
+
+  /** The room's join link, put in the SMS. */
+  @property({ attribute: 'room-link' }) roomLink?: string;
+
+  /** The room has a PIN: the SMS panel reminds the person to tell it. */
+  @property({ attribute: 'pin-required', type: Boolean }) pinRequired?: boolean;
+
+  /** The tab shown: `call` or `sms`. */
+  @property({ reflect: true }) panel: InvitePanel = 'call';
+
+  /** Whether the dialog is open. Prefer `show()` and `close()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". */
+  @property({ attribute: 'call-timeout', type: Number }) callTimeout = 90_000;
+
+  /** Settings provided by an ancestor through `provideInviteSettings()`. */
+  @consume({ context: inviteSettingsContext, subscribe: true })
+  @property({ attribute: false })
+  settings?: InviteSettings;
+
+  /** The number waiting for confirmation before it is called again. */
+  @state() private confirming: string | undefined;
+
+  /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
+  #opened = false;
+  /** Focus goes to the phone field as soon as it is there. */
+  #focusPending = false;
+
+  @query('dialog[part="dialog"]') private dialog!: HTMLDialogElement;
+  @query('dialog[part="confirm"]') private confirmDialog!: HTMLDialogElement;
+
+  get #transport(): InviteTransport | undefined {
+    return this.transport ?? this.settings?.transport;
+  }
+
+  get #role(): InviteRole {
+    const role = this.userRole ?? this.settings?.userRole;
+    return INVITE_ROLES.includes(role as InviteRole) ? (role as InviteRole) : 'guest';
+  }
+
+  get #allowedCountries(): string[] {
+    return this.allowedCountries ?? this.settings?.allowedCountries ?? ['US', 'CA'];
+  }
+
+  get #defaultCountry(): string {
+    return (this.defaultCountry ?? this.settings?.defaultCountry ?? '').toUpperCase();
+  }
+
+  get #roomName(): string {
+    return this.roomName ?? this.settings?.roomName ?? '';
+  }
+
+  get #offered(): Permissions | undefined {
+    const current = this.#permissions.current;
+    return typeof current === 'string' ? undefined : current;
+  }
+
+  /** Countries that may be called now; none when nothing may be offered. */
+  get #countries(): string[] {
+    return this.#offered?.countries ?? [];
+  }
+
+  get #panel(): InvitePanel {
+    return this.panel === 'sms' && this.#offered?.sms ? 'sms' : 'call';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.open) this.#opened = true;
+    if (this.open && (changed.has('open') || changed.has('userRole') || changed.has('transport') || changed.has('settings'))) {
+      this.#permissions.load();
+    }
+    const countries = this.#countries;
+    const country = this.#field.country;
+    if (country && countries.length > 0 && !countries.includes(country)) this.#field.country = '';
+    if (!this.#field.country && countries.includes(this.#defaultCountry)) this.#field.country = this.#defaultCountry;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open')) this.#syncOpen();
+    // Outside the dialog, the notices are a popover in the top layer, shown at all times so that
+    // their live regions exist before anything is announced in them.
+    const popover = this.renderRoot.querySelector<HTMLElement>('[part="notices"][popover]');
+    if (popover && !popover.matches(':popover-open')) popover.showPopover();
+    if (this.#focusPending && this.open) {
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`#${this.#panel}-number`);
+      if (input) {
+        this.#focusPending = false;
+        input.focus();
+      }
+    }
+  }
+
+  /** Opens the dialog. Nothing that invites is offered to a participant or a guest. */
+  show(): void {
+    this.open = true;
+  }
+
+  close(): void {
+    // Closed here rather than in updated(): focus leaving the form during an update would
+    // schedule another one.
+    if (this.dialog?.open) this.dialog.close();
+    this.open = false;
+  }
+
+  #syncOpen(): void {
+    if (this.open && !this.dialog.open) {
+      this.dialog.showModal();
+      this.#focusPending = true;
+    } else if (!this.open && this.dialog.open) {
+      this.dialog.close();
+    }
+  }
+
+  #onDialogClose(): void {
+    this.open = false;
+  }
+
+  #onTabKeyDown(event: KeyboardEvent): void {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const current = tabs.indexOf(event.target as HTMLElement);
+    const next = {
+      ArrowDown: current + 1,
+      ArrowRight: current + 1,
+      ArrowUp: current - 1,
+      ArrowLeft: current - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    }[event.key];
+    if (next === undefined || tabs.length === 0) return;
+    event.preventDefault();
+    const tab = tabs[(next + tabs.length) % tabs.length];
+    tab?.focus();
+    tab?.click();
+  }
+
+  #selectPanel(panel: InvitePanel): void {
+    this.panel = panel;
+  }
+
+  #onCountryChange(event: Event): void {
+    this.#field.setCountry((event.target as HTMLElement & { value: string }).value);
+  }
+
+  #onNumberBlur(): void {
+    // Leaving the field shows what is wrong with the number; closing the dialog does not. Focus
+    // may move while the dialog itself is being shown or closed: take it up after that update.
+    queueMicrotask(() => {
+      if (this.dialog.open && this.#field.number) this.#field.touch();
+    });
+  }
+
+  #onNumberKeyDown(event: KeyboardEvent): void {
+    // Enter held down repeats keydown: only the first press submits.
+    if (event.key === 'Enter' && event.repeat) event.preventDefault();
+  }
+
+  #onCallSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#field.touch();
+    const check = this.#field.check;
+    if (!check?.ok || !this.#offered?.dialOut || this.#dialOut.isCalling(check.e164)) return;
+    if (this.#dialOut.hasCalled(check.e164)) this.#askToCallAgain(check.e164);
+    else this.#dialOut.call(check.e164);
+  }
+
+  #askToCallAgain(phoneNumber: string): void {
+    if (this.#dialOut.isCalling(phoneNumber)) return;
+    this.confirming = phoneNumber;
+    void this.updateComplete.then(() => {
+      if (!this.confirmDialog.open) this.confirmDialog.showModal();
+    });
+  }
+
+  #onConfirm(): void {
+    const phoneNumber = this.confirming;
+    this.confirmDialog.close();
+    if (phoneNumber && this.#offered?.dialOut) this.#dialOut.call(phoneNumber);
+  }
+
+  #onConfirmClose(): void {
+    this.confirming = undefined;
+  }
+
+  #display(phoneNumber: string): string {
+    return ltr(formatInternational(phoneNumber, this.#field.metadata));
+  }
+
+  #attemptText(attempt: CallAttempt): string {
+    const strings = this.#locale.strings;
+    return strings.callState[attempt.state](this.#display(attempt.phoneNumber));
+  }
+
+  #attemptDetail(attempt: CallAttempt): string | undefined {
+    if (attempt.state !== 'failed') return undefined;
+    // A failed call carries the backend's reason, meant for the person; a rejection only a code,
+    // read in the person's language (an unknown code as a generic failure).
+    if (attempt.reason) return attempt.reason;
+    if (!attempt.errorCode) return undefined;
+    const errors = this.#locale.strings.errors;
+    return errors[attempt.errorCode] ?? errors['unknown'];
+  }
+
+  #renderAttemptActions(attempt: CallAttempt): TemplateResult {
+    const strings = this.#locale.strings;
+    const mayCall = this.#offered?.dialOut ?? false;
+    return html`${this.#dialOut.canCancel(attempt)
+      ? html`<button class="secondary" @click=${() => this.#dialOut.cancel(attempt)}>${strings.cancelCall}</button>`
+      : nothing}
+    ${mayCall && CALL_AGAIN_STATES.includes(attempt.state)
+      ? html`<button class="secondary" @click=${() => this.#askToCallAgain(attempt.phoneNumber)}>${strings.callAgain}</button>`
+      : nothing}`;
+  }
+
+  #renderNotice(attempt: CallAttempt): TemplateResult {
+    const strings = this.#locale.strings;
+    const detail = this.#attemptDetail(attempt);
+    return html`<div part="notice" class="notice ${attempt.state}">
+      <p class="notice-text">${this.#attemptText(attempt)}</p>
+      ${detail ? html`<p class="notice-detail">${detail}</p>` : nothing}
+      <div class="notice-actions">
+        ${this.#renderAttemptActions(attempt)}
+        ${attempt.settled
+          ? html`<button class="dismiss" aria-label=${strings.dismiss} @click=${() => this.#dialOut.dismiss(attempt)}>
+              <span aria-hidden="true">×</span>
+            </button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  /**
+   * The notices at the upper corner. While the modal dialog is open they are rendered inside it:
+   * anything outside a modal dialog is inert, top layer or not. Otherwise they are a popover.
+   */
+  #renderNotices(): TemplateResult {
+    const shown = this.#dialOut.attempts.filter((attempt) => !attempt.dismissed).slice(0, MAX_NOTICES);
+    const isAlert = (attempt: CallAttempt) => ALERT_STATES.includes(attempt.state);
+    return html`<div part="notices" popover=${this.open ? nothing : 'manual'}>
+      <div class="region" role="status">${shown.filter((attempt) => !isAlert(attempt)).map((attempt) => this.#renderNotice(attempt))}</div>
+      <div class="region" role="alert">${shown.filter(isAlert).map((attempt) => this.#renderNotice(attempt))}</div>
+    </div>`;
+  }
+
+  #renderNumberFields(prefix: InvitePanel): TemplateResult {
+    const strings = this.#locale.strings;
+    const check = this.#field.check;
+    const refusal = check && !check.ok && check.reason !== 'empty' && (this.#field.touched || SHOWN_WHILE_TYPING.includes(check.reason));
+    let message = '';
+    if (refusal && check && !check.ok) {
+      message = check.reason === 'country-not-allowed' && check.country
+        ? strings.refusalCountry(new Intl.DisplayNames([this.#locale.lang, 'en'], { type: 'region' }).of(check.country) ?? check.country)
+        : strings.refusal[check.reason];
+    }
+    return html`<div class="number-row">
+        <country-picker
+          .allowedCountries=${this.#countries}
+          .value=${this.#field.country}
+          @change=${this.#onCountryChange}
+        ></country-picker>
+        <div class="field">
+          <label for="${prefix}-number" part="number-label">${strings.numberLabel}</label>
+          <input
+            id="${prefix}-number"
+            part="number-input"
+            type="tel"
+            autocomplete="tel"
+            inputmode="tel"
+            dir="ltr"
+            spellcheck="false"
+            aria-invalid=${refusal ? 'true' : 'false'}
+            aria-describedby="${prefix}-number-error"
+            .value=${live(this.#field.number)}
+            @input=${(event: InputEvent) => this.#field.onInput(event)}
+            @blur=${this.#onNumberBlur}
+            @keydown=${this.#onNumberKeyDown}
+          />
+        </div>
+      </div>
+      <p id="${prefix}-number-error" part="error" class="error">
+        ${refusal ? html`<span class="error-icon" aria-hidden="true">!</span>${message}` : nothing}
+      </p>`;
+  }
+
+  #renderCallPanel(): TemplateResult {
+    const strings = this.#locale.strings;
+    const check = this.#field.check;
+    const waiting = this.#dialOut.retry.secondsLeft;
+    const disabled = !check?.ok || this.#dialOut.isCalling(check.e164) || waiting > 0;
+    const attempts = this.#dialOut.attempts;
+    return html`<form class="invite-form" novalidate @submit=${this.#onCallSubmit}>
+        ${this.#renderNumberFields('call')}
+        ${waiting > 0 ? html`<p class="note">${strings.retryIn(waiting)}</p>` : nothing}
+        <div class="actions">
+          <button part="call-button" class="primary" type="submit" ?disabled=${disabled}>${strings.call}</button>
+        </div>
+      </form>
+      ${attempts.length > 0
+        ? html`<section class="attempts" aria-labelledby="attempts-title">
+            <h3 id="attempts-title">${strings.attemptsTitle}</h3>
+            <ul part="attempts">
+              ${attempts.map(
+                (attempt) => html`<li class="attempt ${attempt.state}">
+                  <span class="attempt-text">${this.#attemptText(attempt)}</span>
+                  <span class="attempt-actions">${this.#renderAttemptActions(attempt)}</span>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}`;
+  }
+
+  #renderTab(panel: InvitePanel, label: string): TemplateResult {
+    const selected = this.#panel === panel;
+    return html`<button
+      id="tab-${panel}"
+      part="tab"
+      role="tab"
+      type="button"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-controls="panel-${panel}"
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => this.#selectPanel(panel)}
+    >
+      ${label}
+    </button>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const strings = this.#locale.strings;
+    const current = this.#permissions.current;
+    if (current === 'loading') return html`<p class="message" role="status">${strings.loading}</p>`;
+    if (typeof current === 'string') {
+      return html`<p class="message">${strings.nothing[current]}</p>
+        ${current === 'policy-failed'
+          ? html`<button class="secondary" @click=${() => this.#permissions.load()}>${strings.retry}</button>`
+          : nothing}`;
+    }
+    return html`<div class="layout">
+      <div part="tabs" role="tablist" aria-orientation="vertical" aria-label=${strings.tabsLabel} @keydown=${this.#onTabKeyDown}>
+        ${this.#renderTab('call', strings.tabCall)}
+      </div>
+      <div id="panel-call" part="panel" role="tabpanel" aria-labelledby="tab-call" ?hidden=${this.#panel !== 'call'}>
+        ${this.#renderCallPanel()}
+      </div>
+    </div>`;
+  }
+
+  protected override render() {
+    const strings = this.#locale.strings;
+    const roomName = this.#roomName;
+    return html`
+      <dialog part="dialog" aria-labelledby="title" @close=${this.#onDialogClose}>
+        <header part="header">
+          <div>
+            <h2 id="title" part="title">${strings.dialogTitle}</h2>
+            ${roomName ? html`<p class="room">${strings.room(roomName)}</p>` : nothing}
+          </div>
+          <button part="close-button" class="icon" aria-label=${strings.close} @click=${this.close}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </header>
+        ${this.#opened ? this.#renderBody() : nothing}
+        ${this.open ? this.#renderNotices() : nothing}
+      </dialog>
+      <dialog part="confirm" aria-labelledby="confirm-text" @close=${this.#onConfirmClose}>
+        <p id="confirm-text">${this.confirming ? strings.confirmCallAgain(this.#display(this.confirming)) : ''}</p>
+        <div class="actions">
+          <button class="secondary" autofocus @click=${() => this.confirmDialog.close()}>${strings.cancel}</button>
+          <button class="primary" @click=${this.#onConfirm}>${strings.callAgain}</button>
+        </div>
+      </dialog>
+      ${this.open ? nothing : this.#renderNotices()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invite-dialog': InviteDialog;
+  }
+}

@@ -1,0 +1,242 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { InviteCallStartEvent } from '../events/invite-call-start.js';
+import { InviteCallStatusEvent } from '../events/invite-call-status.js';
+import { InviteErrorEvent } from '../events/invite-error.js';
+import { InviteParticipantJoinedEvent } from '../events/invite-participant-joined.js';
+import { newIdempotencyKey, readTransportError } from '../transport/errors.js';
+import {
+  DIAL_OUT_STATES,
+  FINAL_DIAL_OUT_STATES,
+  type DialOutState,
+  type DialOutUpdate,
+  type InviteTransport,
+} from '../transport/types.js';
+import { RetryCountdown } from './retry-countdown.js';
+
+/** `unknown`: the backend has not said how the call ended within the timeout. */
+export type AttemptState = DialOutState | 'unknown';
+
+export interface CallAttempt {
+  readonly id: number;
+  /** E.164. */
+  readonly phoneNumber: string;
+  readonly idempotencyKey: string;
+  state: AttemptState;
+  /** The backend's reason for a `failed` call, meant for the person. Untrusted text. */
+  reason?: string;
+  /** The rejection's `code`, when the transport rejected. */
+  errorCode?: string;
+  participantId?: string;
+  /** The transport has settled (or the person cancelled): no update is taken after this. */
+  settled: boolean;
+  /** The person closed this attempt's notice. */
+  dismissed: boolean;
+}
+
+/** States in which the person may still hang up. */
+const CANCELABLE: readonly AttemptState[] = ['dialing', 'ringing', 'unknown'];
+
+function isKnownState(state: unknown): state is DialOutState {
+  return DIAL_OUT_STATES.includes(state as DialOutState);
+}
+
+function isFinalState(state: unknown): boolean {
+  return FINAL_DIAL_OUT_STATES.includes(state as (typeof FINAL_DIAL_OUT_STATES)[number]);
+}
+
+function isFinalUpdate(update: unknown): update is DialOutUpdate {
+  return isFinalState((update as Partial<DialOutUpdate> | null)?.state);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+export interface DialOutOptions {
+  transport: InviteTransport | undefined;
+  /** Milliseconds after which an attempt the backend says nothing more about shows as `unknown`. */
+  timeout: number;
+}
+
+/**
+ * Places calls through the transport and follows each attempt to its end. One call per intent:
+ * a number already being called is not called again. Announces progress with events on the host.
+ */
+export class DialOutController implements ReactiveController {
+  #host: ReactiveControllerHost & HTMLElement;
+  #options: () => DialOutOptions;
+  #connected = false;
+  #nextId = 1;
+  #aborts = new Map<number, AbortController>();
+  #timers = new Map<number, ReturnType<typeof setTimeout>>();
+  #attempts: CallAttempt[] = [];
+
+  /** Counts down after the backend answered `rate-limited`. */
+  readonly retry: RetryCountdown;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: () => DialOutOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.retry = new RetryCountdown(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
+  hostDisconnected(): void {
+    // The calls go on (removing the element is not hanging up), but nothing more is shown or
+    // announced from a detached element.
+    this.#connected = false;
+    this.retry.stop();
+  }
+
+  /** Every attempt of this session, newest first. */
+  get attempts(): readonly CallAttempt[] {
+    return this.#attempts;
+  }
+
+  /** An attempt to this number has not ended yet. */
+  isCalling(phoneNumber: string): boolean {
+    return this.#attempts.some((attempt) => attempt.phoneNumber === phoneNumber && !attempt.settled);
+  }
+
+  /** This number was called before in this session. */
+  hasCalled(phoneNumber: string): boolean {
+    return this.#attempts.some((attempt) => attempt.phoneNumber === phoneNumber);
+  }
+
+  canCancel(attempt: CallAttempt): boolean {
+    return !attempt.settled && CANCELABLE.includes(attempt.state);
+  }
+
+  /**
+   * Places a call to `phoneNumber` (E.164). Returns the new attempt, or undefined when this
+   * number is already being called or the backend asked to wait.
+   */
+  call(phoneNumber: string): CallAttempt | undefined {
+    const { transport, timeout } = this.#options();
+    if (this.isCalling(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
+    const attempt: CallAttempt = {
+      id: this.#nextId++,
+      phoneNumber,
+      idempotencyKey: newIdempotencyKey(),
+      state: 'dialing',
+      settled: false,
+      dismissed: false,
+    };
+    this.#attempts = [attempt, ...this.#attempts];
+    this.#emit(new InviteCallStartEvent({ phoneNumber, idempotencyKey: attempt.idempotencyKey }));
+    this.#emitStatus(attempt);
+    this.#changed();
+
+    if (!transport || typeof transport.dialOut !== 'function') {
+      this.#fail(attempt, 'no-transport');
+      return attempt;
+    }
+    const abort = new AbortController();
+    this.#aborts.set(attempt.id, abort);
+    this.#timers.set(
+      attempt.id,
+      setTimeout(() => this.#update(attempt, { state: 'unknown' }), timeout),
+    );
+    const onStatus = (update: DialOutUpdate): void => {
+      const state: unknown = (update as Partial<DialOutUpdate> | null)?.state;
+      // Final states arrive through the promise; updates after settling are ignored.
+      if (attempt.settled || !isKnownState(state) || isFinalState(state)) return;
+      this.#update(attempt, { state, participantId: text(update.participantId) });
+    };
+    // Through a promise, so that a transport that throws synchronously fails like one that rejects.
+    Promise.resolve()
+      .then(() => transport.dialOut({ phoneNumber, idempotencyKey: attempt.idempotencyKey }, { signal: abort.signal, onStatus }))
+      .then(
+        (final: unknown) => {
+          if (attempt.settled) return;
+          if (isFinalUpdate(final)) {
+            this.#settle(attempt, { state: final.state, participantId: text(final.participantId), reason: text(final.reason) });
+          } else {
+            this.#fail(attempt, 'unexpected-answer');
+          }
+        },
+        (error: unknown) => {
+          if (attempt.settled) return;
+          if (abort.signal.aborted) this.#settle(attempt, { state: 'canceled' });
+          else {
+            const { code, retryAfterMs } = readTransportError(error);
+            if (retryAfterMs && code === 'rate-limited') this.retry.start(retryAfterMs);
+            this.#fail(attempt, code);
+          }
+        },
+      );
+    return attempt;
+  }
+
+  /** Hangs up an attempt that has not been answered. */
+  cancel(attempt: CallAttempt): void {
+    if (!this.canCancel(attempt)) return;
+    this.#aborts.get(attempt.id)?.abort();
+    this.#settle(attempt, { state: 'canceled' });
+  }
+
+  dismiss(attempt: CallAttempt): void {
+    attempt.dismissed = true;
+    this.#changed();
+  }
+
+  #fail(attempt: CallAttempt, code: string): void {
+    attempt.errorCode = code;
+    this.#settle(attempt, { state: 'failed' });
+  }
+
+  #settle(attempt: CallAttempt, update: { state: AttemptState; participantId?: string | undefined; reason?: string | undefined }): void {
+    attempt.settled = true;
+    clearTimeout(this.#timers.get(attempt.id));
+    this.#timers.delete(attempt.id);
+    this.#aborts.delete(attempt.id);
+    this.#update(attempt, update);
+    if (update.state === 'joined') {
+      this.#emit(new InviteParticipantJoinedEvent({ phoneNumber: attempt.phoneNumber, participantId: attempt.participantId }));
+    } else if (update.state === 'failed') {
+      this.#emit(
+        new InviteErrorEvent({
+          phoneNumber: attempt.phoneNumber,
+          action: 'call',
+          code: attempt.errorCode ?? 'failed',
+          message: attempt.reason ?? '',
+        }),
+      );
+    }
+  }
+
+  #update(attempt: CallAttempt, update: { state: AttemptState; participantId?: string | undefined; reason?: string | undefined }): void {
+    const changed = attempt.state !== update.state;
+    attempt.state = update.state;
+    if (update.participantId) attempt.participantId = update.participantId;
+    if (update.reason) attempt.reason = update.reason;
+    // A notice the person closed comes back when there is news.
+    if (changed) attempt.dismissed = false;
+    if (changed) this.#emitStatus(attempt);
+    this.#changed();
+  }
+
+  #emitStatus(attempt: CallAttempt): void {
+    this.#emit(
+      new InviteCallStatusEvent({
+        phoneNumber: attempt.phoneNumber,
+        state: attempt.state,
+        ...(attempt.reason ? { reason: attempt.reason } : {}),
+      }),
+    );
+  }
+
+  #emit(event: Event): void {
+    if (this.#connected) this.#host.dispatchEvent(event);
+  }
+
+  #changed(): void {
+    // Attempts are replaced, not mutated in place, so that templates see a new array.
+    this.#attempts = [...this.#attempts];
+    if (this.#connected) this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,112 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { InvitePolicy, InviteRole, InviteTransport } from '../transport/types.js';
+
+export interface Permissions {
+  dialOut: boolean;
+  sms: boolean;
+  /** Countries the role and the policy leave callable: the element's list, narrowed by the policy. */
+  countries: string[];
+}
+
+/** Why nothing may be offered, when nothing is. */
+export type NothingOffered = 'role' | 'not-entitled' | 'no-transport' | 'policy-failed' | 'loading';
+
+/**
+ * Who may do what. The owner (who launched the call) may dial out and text, a moderator may dial
+ * out, participants and guests may not invite; the policy then removes what the customer has not
+ * bought. A guard for the person using the page only: the backend must enforce the same.
+ */
+export function permissionsFor(role: InviteRole, policy: InvitePolicy, allowedCountries: readonly string[]): Permissions {
+  const narrowed = policy.countries?.map((code) => code.toUpperCase());
+  const countries = narrowed ? allowedCountries.filter((code) => narrowed.includes(code)) : [...allowedCountries];
+  const mayDial = (role === 'owner' || role === 'moderator') && policy.dialOut === true && countries.length > 0;
+  const mayText = role === 'owner' && policy.sms === true && countries.length > 0;
+  return { dialOut: mayDial, sms: mayText, countries };
+}
+
+function isPolicy(value: unknown): value is InvitePolicy {
+  const policy = value as InvitePolicy | null;
+  return (
+    typeof policy === 'object' &&
+    policy !== null &&
+    typeof policy.dialOut === 'boolean' &&
+    typeof policy.sms === 'boolean' &&
+    (policy.countries === undefined || (Array.isArray(policy.countries) && policy.countries.every((code) => typeof code === 'string')))
+  );
+}
+
+const ENTITLED: InvitePolicy = { dialOut: true, sms: true };
+
+interface Inputs {
+  role: InviteRole;
+  transport: InviteTransport | undefined;
+  allowedCountries: readonly string[];
+}
+
+/**
+ * Asks the transport once for the customer's policy (again when the transport changes) and
+ * combines it with the role. Until it answers, nothing is offered.
+ */
+export class PermissionsController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #inputs: () => Inputs;
+  #transport: InviteTransport | undefined;
+  #abort: AbortController | undefined;
+  #policy: InvitePolicy | undefined;
+  #failed = false;
+
+  constructor(host: ReactiveControllerHost, inputs: () => Inputs) {
+    this.#host = host;
+    this.#inputs = inputs;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#transport = undefined;
+  }
+
+  /** What may be offered now, or why nothing is. */
+  get current(): Permissions | NothingOffered {
+    const { role, transport, allowedCountries } = this.#inputs();
+    if (role !== 'owner' && role !== 'moderator') return 'role';
+    if (!transport) return 'no-transport';
+    if (this.#failed) return 'policy-failed';
+    if (!this.#policy) return 'loading';
+    const permissions = permissionsFor(role, this.#policy, allowedCountries);
+    return permissions.dialOut || permissions.sms ? permissions : 'not-entitled';
+  }
+
+  /** Loads the policy if the transport is new; a no-op otherwise. Called when the dialog opens. */
+  load(): void {
+    const { transport, role } = this.#inputs();
+    // Participants and guests may not invite: the backend is not even asked.
+    if (role !== 'owner' && role !== 'moderator') return;
+    if (transport === this.#transport && !this.#failed) return;
+    this.#abort?.abort();
+    this.#transport = transport;
+    this.#policy = undefined;
+    this.#failed = false;
+    if (!transport) return;
+    if (typeof transport.getPolicy !== 'function') {
+      this.#policy = ENTITLED;
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    const settle = (policy: InvitePolicy | undefined): void => {
+      if (abort.signal.aborted) return;
+      this.#policy = policy;
+      this.#failed = !policy;
+      this.#host.requestUpdate();
+    };
+    // Through a promise, so that a transport that throws synchronously fails like one that rejects.
+    Promise.resolve()
+      .then(() => transport.getPolicy?.({ signal: abort.signal }))
+      .then(
+        (policy) => settle(isPolicy(policy) ? policy : undefined),
+        () => settle(undefined),
+      );
+  }
+}

@@ -1,0 +1,118 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MetadataJson } from 'libphonenumber-js/core';
+import { checkDialable, type DialCheck } from '../phone/dialable.js';
+import { countryFromDigits } from '../phone/countries.js';
+import { formatAsYouType } from '../phone/format.js';
+import { loadMetadata } from '../phone/metadata.js';
+import { countDigits } from '../phone/normalize.js';
+
+/**
+ * The number being typed and the country it is read in: formats as the person types without
+ * moving the caret, tells whether the number may be dialled, and lets a number typed with `+`
+ * choose its country.
+ */
+export class PhoneFieldController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #allowed: () => readonly string[];
+  #metadata: MetadataJson | undefined;
+  #metadataFor = '';
+
+  /** What the field shows. */
+  number = '';
+  /** ISO code of the country national numbers are read in, or `''`. */
+  country = '';
+  /** The person has left the field or tried to use the number: refusals may be shown. */
+  touched = false;
+
+  constructor(host: ReactiveControllerHost, allowed: () => readonly string[]) {
+    this.#host = host;
+    this.#allowed = allowed;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostUpdate(): void {
+    const allowed = this.#allowed();
+    const key = allowed.join(' ');
+    if (key === this.#metadataFor) return;
+    this.#metadataFor = key;
+    const metadata = loadMetadata(allowed);
+    if (metadata instanceof Promise) {
+      this.#metadata = undefined;
+      void metadata.then((loaded) => {
+        if (this.#metadataFor !== key) return;
+        this.#metadata = loaded;
+        this.#host.requestUpdate();
+      });
+    } else {
+      this.#metadata = metadata;
+    }
+  }
+
+  /** The phone rules for the allowed countries, once loaded. */
+  get metadata(): MetadataJson | undefined {
+    return this.#metadata;
+  }
+
+  /** Whether the number may be dialled; undefined while the phone rules are loading. */
+  get check(): DialCheck | undefined {
+    if (!this.#metadata) return undefined;
+    return checkDialable(this.number, {
+      country: this.country || undefined,
+      allowedCountries: this.#allowed(),
+      metadata: this.#metadata,
+      countryOfUnknown: countryFromDigits,
+    });
+  }
+
+  /** Handles the field's `input` event: reformats in place and keeps the caret by its digit. */
+  onInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    let text = input.value;
+    let caret = input.selectionStart ?? text.length;
+    // Backspace over a separator removes no digit, and reformatting would put the separator
+    // straight back: remove the digit before it instead, as the person meant.
+    if (event.inputType === 'deleteContentBackward' && countDigits(text) === countDigits(this.number) && caret > 0) {
+      const before = text.slice(0, caret);
+      const digitAt = before.search(/\d(?=\D*$)/);
+      if (digitAt !== -1) {
+        text = text.slice(0, digitAt) + text.slice(digitAt + 1);
+        caret = digitAt;
+      }
+    }
+    if (this.#metadata) {
+      const formatted = formatAsYouType(text, caret, this.country || undefined, this.#metadata);
+      text = formatted.text;
+      caret = formatted.caret;
+      if (formatted.country && this.#allowed().includes(formatted.country)) this.country = formatted.country;
+    }
+    if (input.value !== text) {
+      input.value = text;
+      input.setSelectionRange(caret, caret);
+    }
+    this.number = text;
+    this.#host.requestUpdate();
+  }
+
+  /** The person chose a country: the digits typed so far are read again in it. */
+  setCountry(country: string): void {
+    this.country = country;
+    if (this.#metadata && this.number) {
+      this.number = formatAsYouType(this.number, this.number.length, country || undefined, this.#metadata).text;
+    }
+    this.#host.requestUpdate();
+  }
+
+  touch(): void {
+    if (this.touched) return;
+    this.touched = true;
+    this.#host.requestUpdate();
+  }
+
+  reset(): void {
+    this.number = '';
+    this.touched = false;
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,527 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/invite-dialog.js';
+import type { InviteDialog } from '../../src/invite-dialog.js';
+import type { CountryPicker } from '../../src/country-picker.js';
+import { provideInviteSettings } from '../../src/context/invite-settings.js';
+import { ManualTransport, settle, transportError } from '../helpers/manual-transport.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+function $<T extends Element = HTMLElement>(dialog: InviteDialog, selector: string): T {
+  const element = dialog.shadowRoot!.querySelector<T>(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  return element;
+}
+
+function maybe(dialog: InviteDialog, selector: string): Element | null {
+  return dialog.shadowRoot!.querySelector(selector);
+}
+
+const numberInput = (dialog: InviteDialog) => $<HTMLInputElement>(dialog, '#call-number');
+const callButton = (dialog: InviteDialog) => $<HTMLButtonElement>(dialog, '[part="call-button"]');
+/** What the notices in one live region say, without their buttons. */
+function regionText(dialog: InviteDialog, role: 'status' | 'alert'): string {
+  return [...dialog.shadowRoot!.querySelectorAll(`[part="notices"] [role="${role}"] p`)]
+    .map((paragraph) => paragraph.textContent!.trim())
+    .join(' ');
+}
+const statusText = (dialog: InviteDialog) => regionText(dialog, 'status');
+const alertText = (dialog: InviteDialog) => regionText(dialog, 'alert');
+/** Text without the bidi isolates that surround numbers. */
+const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
+
+function noticeButton(dialog: InviteDialog, label: string): HTMLButtonElement {
+  const button = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="notice"] button')].find(
+    (candidate) => candidate.textContent!.trim() === label,
+  );
+  if (!button) throw new Error(`no notice button ${label}`);
+  return button;
+}
+
+async function openDialog(
+  transport: ManualTransport | null = new ManualTransport(),
+  attributes: { role?: string; country?: string } = {},
+): Promise<InviteDialog> {
+  const dialog = await fixture<InviteDialog>(
+    html`<invite-dialog
+      user-role=${attributes.role ?? 'owner'}
+      default-country=${attributes.country ?? 'US'}
+      room-name="Weekly sync"
+      .transport=${transport ?? undefined}
+    ></invite-dialog>`,
+  );
+  dialog.show();
+  await settle(dialog);
+  return dialog;
+}
+
+async function typeNumber(dialog: InviteDialog, text: string): Promise<void> {
+  numberInput(dialog).focus();
+  await sendKeys({ type: text });
+  await settle(dialog);
+}
+
+async function placeCall(transport: ManualTransport, number = '2015550123'): Promise<InviteDialog> {
+  const dialog = await openDialog(transport);
+  await typeNumber(dialog, number);
+  callButton(dialog).click();
+  await settle(dialog);
+  return dialog;
+}
+
+describe('<invite-dialog> who may invite', () => {
+  for (const role of ['guest', 'participant']) {
+    it(`offers nothing to a ${role} and never calls the transport`, async () => {
+      const transport = new ManualTransport();
+      const dialog = await openDialog(transport, { role });
+      expect(maybe(dialog, '[role="tab"]')).to.equal(null);
+      expect(maybe(dialog, 'input')).to.equal(null);
+      expect($(dialog, '.message').textContent).to.contain('Only the call’s owner or a moderator can invite people.');
+      expect(transport.policyCalls).to.equal(0);
+      await expect(dialog).shadowDom.to.be.accessible();
+    });
+  }
+
+  it('is a guest by default', async () => {
+    const transport = new ManualTransport();
+    const dialog = await fixture<InviteDialog>(html`<invite-dialog .transport=${transport}></invite-dialog>`);
+    dialog.show();
+    await settle(dialog);
+    expect(maybe(dialog, 'input')).to.equal(null);
+    expect(transport.policyCalls).to.equal(0);
+  });
+
+  it('lets a moderator call, but not text', async () => {
+    const dialog = await openDialog(new ManualTransport(), { role: 'moderator' });
+    const tabs = [...dialog.shadowRoot!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim());
+    expect(tabs).to.deep.equal(['Call']);
+    expect(maybe(dialog, '#panel-sms')).to.equal(null);
+    expect(numberInput(dialog)).to.be.instanceOf(HTMLInputElement);
+  });
+
+  it('says why when the customer is entitled to nothing', async () => {
+    const transport = new ManualTransport();
+    transport.policy = { dialOut: false, sms: false };
+    const dialog = await openDialog(transport);
+    expect($(dialog, '.message').textContent).to.contain('not part of your plan');
+    expect(maybe(dialog, 'input')).to.equal(null);
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('says so when no transport was given', async () => {
+    const dialog = await openDialog(null);
+    expect($(dialog, '.message').textContent).to.contain('not set up on this page');
+  });
+
+  it('takes a role change at once while open', async () => {
+    const dialog = await openDialog(new ManualTransport());
+    expect(numberInput(dialog)).to.be.instanceOf(HTMLInputElement);
+    dialog.userRole = 'participant';
+    await settle(dialog);
+    expect(maybe(dialog, 'input')).to.equal(null);
+    dialog.userRole = 'moderator';
+    await settle(dialog);
+    expect(numberInput(dialog)).to.be.instanceOf(HTMLInputElement);
+  });
+
+  it('narrows the allowed countries by the policy, never widens them', async () => {
+    const transport = new ManualTransport();
+    transport.policy = { dialOut: true, sms: false, countries: ['CA', 'GB'] };
+    const dialog = await openDialog(transport, { country: '' });
+    expect($<CountryPicker>(dialog, 'country-picker').allowedCountries).to.deep.equal(['CA']);
+  });
+
+  it('takes its settings from an ancestor, and a property set on it wins', async () => {
+    const transport = new ManualTransport();
+    const wrapper = await fixture<HTMLDivElement>(html`<div><invite-dialog></invite-dialog><invite-dialog user-role="guest"></invite-dialog></div>`);
+    provideInviteSettings(wrapper, { transport, userRole: 'moderator', defaultCountry: 'CA', roomName: 'Board' });
+    const [fromContext, overridden] = [...wrapper.querySelectorAll('invite-dialog')] as InviteDialog[];
+    // Consumers ask for the context when they connect: attach them again under the provider.
+    wrapper.append(fromContext!, overridden!);
+    fromContext!.show();
+    overridden!.show();
+    await settle(fromContext!);
+    await settle(overridden!);
+    expect($<CountryPicker>(fromContext!, 'country-picker').value).to.equal('CA');
+    expect($(fromContext!, '.room').textContent).to.equal('Room: Board');
+    expect(maybe(overridden!, 'input')).to.equal(null);
+  });
+});
+
+describe('<invite-dialog> opening and closing', () => {
+  it('opens modal with focus in the phone field, and Escape returns focus to the opener', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button id="opener">Invite</button><invite-dialog user-role="owner" default-country="US"></invite-dialog></div>`,
+    );
+    const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+    const dialog = wrapper.querySelector('invite-dialog')!;
+    dialog.transport = new ManualTransport();
+    opener.addEventListener('click', () => dialog.show());
+    opener.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(dialog);
+    expect(dialog.open).to.equal(true);
+    expect($<HTMLDialogElement>(dialog, 'dialog[part="dialog"]').matches(':modal')).to.equal(true);
+    expect(dialog.shadowRoot!.activeElement).to.equal(numberInput(dialog));
+    expect($(dialog, '[part="title"]').textContent).to.equal('Invite a participant to the call');
+    await expect(dialog).shadowDom.to.be.accessible();
+
+    await sendKeys({ press: 'Escape' });
+    await settle(dialog);
+    expect(dialog.open).to.equal(false);
+    expect(dialog.hasAttribute('open')).to.equal(false);
+    expect(document.activeElement).to.equal(opener);
+  });
+
+  it('closes with its close button and keeps the typed number for next time', async () => {
+    const dialog = await openDialog();
+    await typeNumber(dialog, '2015550123');
+    $<HTMLButtonElement>(dialog, '[part="close-button"]').click();
+    await settle(dialog);
+    expect(dialog.open).to.equal(false);
+    dialog.show();
+    await settle(dialog);
+    expect(numberInput(dialog).value).to.equal('(201) 555-0123');
+  });
+});
+
+describe('<invite-dialog> the phone field', () => {
+  it('is a labelled telephone field, written left to right', async () => {
+    const dialog = await openDialog();
+    const input = numberInput(dialog);
+    expect(input.type).to.equal('tel');
+    expect(input.autocomplete).to.equal('tel');
+    expect(input.inputMode).to.equal('tel');
+    expect(input.dir).to.equal('ltr');
+    expect(input.labels![0]!.textContent).to.equal('Phone number');
+  });
+
+  it('formats as the person types and keeps the caret by its digit', async () => {
+    const dialog = await openDialog();
+    await typeNumber(dialog, '201555012');
+    const input = numberInput(dialog);
+    expect(input.value).to.equal('(201) 555-012');
+    expect(input.selectionStart).to.equal(input.value.length);
+
+    // Insert a digit in the middle: the caret stays after it, not at the end.
+    input.setSelectionRange(2, 2);
+    await sendKeys({ type: '9' });
+    await settle(dialog);
+    expect(input.value).to.equal('(290) 155-5012');
+    expect(input.value.slice(0, input.selectionStart!)).to.equal('(29');
+  });
+
+  it('deletes the digit before a separator on Backspace', async () => {
+    const dialog = await openDialog();
+    await typeNumber(dialog, '2015550123');
+    const input = numberInput(dialog);
+    const afterParen = input.value.indexOf(')') + 1;
+    input.setSelectionRange(afterParen, afterParen);
+    await sendKeys({ press: 'Backspace' });
+    await settle(dialog);
+    expect(input.value.replace(/\D/g, '')).to.equal('205550123');
+  });
+
+  it('needs a country before a national number can be called; a + number chooses it', async () => {
+    const dialog = await openDialog(new ManualTransport(), { country: '' });
+    await typeNumber(dialog, '2015550123');
+    expect(callButton(dialog).disabled).to.equal(true);
+
+    const picker = $<CountryPicker>(dialog, 'country-picker');
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    await settle(dialog);
+    expect(picker.value).to.equal('US');
+    expect(callButton(dialog).disabled).to.equal(false);
+
+    numberInput(dialog).select();
+    await sendKeys({ press: 'Backspace' });
+    picker.value = '';
+    await typeNumber(dialog, '+1 416 555 0123');
+    expect(picker.value).to.equal('CA');
+    expect(callButton(dialog).disabled).to.equal(false);
+  });
+
+  it('shows why a number is refused, linked to the field, and keeps Call disabled', async () => {
+    const dialog = await openDialog();
+    await typeNumber(dialog, '+1 809 555 0123');
+    numberInput(dialog).blur();
+    await settle(dialog);
+    const error = $(dialog, '#call-number-error');
+    expect(numberInput(dialog).getAttribute('aria-describedby')).to.equal('call-number-error');
+    expect(numberInput(dialog).getAttribute('aria-invalid')).to.equal('true');
+    expect(error.textContent).to.contain('Calls to Dominican Republic are not available.');
+    expect(callButton(dialog).disabled).to.equal(true);
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('waits for the person to finish before calling a number too short', async () => {
+    const dialog = await openDialog();
+    await typeNumber(dialog, '2015550');
+    expect($(dialog, '#call-number-error').textContent!.trim()).to.equal('');
+    numberInput(dialog).blur();
+    await settle(dialog);
+    expect($(dialog, '#call-number-error').textContent).to.contain('too short');
+  });
+});
+
+describe('<invite-dialog> dialling out', () => {
+  it('places one call with the E.164 number and a fresh idempotency key, and says so', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    await typeNumber(dialog, '2015550123');
+    const started = oneEvent(dialog, 'invite-call-start');
+    callButton(dialog).click();
+    const event = await started;
+    await settle(dialog);
+
+    expect(transport.dials).to.have.length(1);
+    expect(transport.lastDial.request.phoneNumber).to.equal('+12015550123');
+    expect(transport.lastDial.request.idempotencyKey).to.match(UUID);
+    expect(event.detail.phoneNumber).to.equal('+12015550123');
+    expect(event.composed && event.bubbles).to.equal(true);
+    expect(plain(statusText(dialog))).to.equal('Calling +1 201 555 0123…');
+    expect(dialog.open, 'the dialog stays open for the next invite').to.equal(true);
+    expect(plain($(dialog, '[part="attempts"]').textContent!)).to.contain('Calling +1 201 555 0123…');
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('shows the notice at the upper corner above the modal dialog, and in the top layer once it closes', async () => {
+    const dialog = await placeCall(new ManualTransport());
+    const expectOnTop = () => {
+      const notice = $(dialog, '[part="notice"]');
+      const rect = notice.getBoundingClientRect();
+      expect(rect.right).to.be.closeTo(window.innerWidth - 16, 2);
+      expect(rect.top).to.be.closeTo(16, 2);
+      // Hit testing skips inert content: the notice must be both painted on top and usable.
+      const hit = dialog.shadowRoot!.elementFromPoint(rect.left + rect.width / 2, rect.top + 8);
+      expect(notice.contains(hit), hit?.outerHTML.slice(0, 60)).to.equal(true);
+    };
+    expectOnTop();
+    dialog.close();
+    await settle(dialog);
+    expect($(dialog, '[part="notices"]').matches(':popover-open')).to.equal(true);
+    expectOnTop();
+  });
+
+  it('reaches the transport once for a double click, and for Enter held down', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    await typeNumber(dialog, '2015550123');
+    callButton(dialog).click();
+    callButton(dialog).click();
+    await settle(dialog);
+    expect(transport.dials).to.have.length(1);
+
+    const other = new ManualTransport();
+    const second = await openDialog(other);
+    await typeNumber(second, '2015550124');
+    await sendKeys({ down: 'Enter' });
+    await sendKeys({ down: 'Enter' });
+    await sendKeys({ down: 'Enter' });
+    await sendKeys({ up: 'Enter' });
+    await settle(second);
+    expect(other.dials).to.have.length(1);
+  });
+
+  it('follows ringing to joined, and announces the participant', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const states: string[] = [];
+    dialog.addEventListener('invite-call-status', (event) => states.push(event.detail.state));
+    transport.lastDial.status({ state: 'ringing' });
+    await settle(dialog);
+    expect(plain(statusText(dialog))).to.equal('Ringing +1 201 555 0123…');
+    await expect(dialog).shadowDom.to.be.accessible();
+
+    transport.lastDial.status({ state: 'answered' });
+    await settle(dialog);
+    const joined = oneEvent(dialog, 'invite-participant-joined');
+    transport.lastDial.resolve({ state: 'joined', participantId: 'p-7' });
+    const event = await joined;
+    await settle(dialog);
+    expect(event.detail).to.deep.equal({ phoneNumber: '+12015550123', participantId: 'p-7' });
+    expect(states).to.deep.equal(['ringing', 'answered', 'joined']);
+    expect(plain(statusText(dialog))).to.equal('+1 201 555 0123 joined the call.');
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('offers Call again after no answer, and calls only once confirmed', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const firstKey = transport.lastDial.request.idempotencyKey;
+    transport.lastDial.resolve({ state: 'no-answer' });
+    await settle(dialog);
+    expect(plain(alertText(dialog))).to.contain('+1 201 555 0123 did not answer.');
+
+    noticeButton(dialog, 'Call again').click();
+    await settle(dialog);
+    const confirm = $<HTMLDialogElement>(dialog, '[part="confirm"]');
+    expect(confirm.open).to.equal(true);
+    expect(plain(confirm.textContent!)).to.contain('Call +1 201 555 0123 again?');
+    const buttons = [...confirm.querySelectorAll('button')].map((button) => button.textContent!.trim());
+    expect(buttons).to.have.members(['Call again', 'Cancel']);
+    expect(dialog.shadowRoot!.activeElement!.textContent!.trim(), 'the safe choice has focus').to.equal('Cancel');
+    await expect(dialog).shadowDom.to.be.accessible();
+
+    await sendKeys({ press: 'Enter' });
+    await settle(dialog);
+    expect(confirm.open).to.equal(false);
+    expect(transport.dials).to.have.length(1);
+
+    noticeButton(dialog, 'Call again').click();
+    await settle(dialog);
+    [...confirm.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Call again')!.click();
+    await settle(dialog);
+    expect(transport.dials).to.have.length(2);
+    expect(transport.lastDial.request.idempotencyKey).to.match(UUID).and.not.equal(firstKey);
+  });
+
+  it('asks before calling a number again from the form too', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    transport.lastDial.resolve({ state: 'busy' });
+    await settle(dialog);
+    expect(plain(alertText(dialog))).to.contain('+1 201 555 0123 is busy.');
+    callButton(dialog).click();
+    await settle(dialog);
+    expect($<HTMLDialogElement>(dialog, '[part="confirm"]').open).to.equal(true);
+    expect(transport.dials).to.have.length(1);
+  });
+
+  for (const [state, text] of [
+    ['rejected', 'declined the call'],
+    ['failed', 'The call to +1 201 555 0123 failed.'],
+  ] as const) {
+    it(`says when the call ends ${state}, as an alert`, async () => {
+      const transport = new ManualTransport();
+      const dialog = await placeCall(transport);
+      transport.lastDial.resolve({ state, reason: state === 'failed' ? 'Carrier error 503' : undefined });
+      await settle(dialog);
+      expect(plain(alertText(dialog))).to.contain(text);
+      if (state === 'failed') expect(alertText(dialog)).to.contain('Carrier error 503');
+      expect(noticeButton(dialog, 'Call again')).to.be.instanceOf(HTMLButtonElement);
+      await expect(dialog).shadowDom.to.be.accessible();
+    });
+  }
+
+  it('hangs up with Cancel call while ringing', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    transport.lastDial.status({ state: 'ringing' });
+    await settle(dialog);
+    noticeButton(dialog, 'Cancel call').click();
+    await settle(dialog);
+    expect(transport.lastDial.signal.aborted).to.equal(true);
+    expect(plain(statusText(dialog))).to.contain('Call to +1 201 555 0123 canceled.');
+    // The adapter's late answer changes nothing.
+    transport.lastDial.resolve({ state: 'joined' });
+    transport.lastDial.status({ state: 'ringing' });
+    await settle(dialog);
+    expect(plain(statusText(dialog))).to.contain('canceled');
+  });
+
+  it('keeps the number and shows the reason when the transport rejects', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const errored = oneEvent(dialog, 'invite-error');
+    transport.lastDial.reject(transportError('destination-not-allowed'));
+    const event = await errored;
+    await settle(dialog);
+    expect(event.detail).to.include({ phoneNumber: '+12015550123', action: 'call', code: 'destination-not-allowed' });
+    expect(alertText(dialog)).to.contain('The service does not call this destination.');
+    expect(numberInput(dialog).value).to.equal('(201) 555-0123');
+    expect(callButton(dialog).disabled).to.equal(false);
+  });
+
+  it('reads an unknown error code as a generic failure', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    transport.lastDial.reject({ code: 'flux-capacitor' });
+    await settle(dialog);
+    expect(alertText(dialog)).to.contain('Something went wrong.');
+  });
+
+  it('waits out a rate limit with a visible countdown', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    transport.lastDial.reject(transportError('rate-limited', { retryAfterMs: 1500 }));
+    await settle(dialog);
+    expect($(dialog, '.note').textContent).to.contain('Try again in 2 s');
+    expect(callButton(dialog).disabled).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await settle(dialog);
+    expect(maybe(dialog, '.note')).to.equal(null);
+    expect(callButton(dialog).disabled).to.equal(false);
+  });
+
+  it('shows "outcome unknown" when the transport never settles, and never redials by itself', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    dialog.callTimeout = 200;
+    await typeNumber(dialog, '2015550123');
+    callButton(dialog).click();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await settle(dialog);
+    expect(plain(alertText(dialog))).to.contain('No news of the call to +1 201 555 0123: outcome unknown.');
+    expect(transport.dials).to.have.length(1);
+    expect(noticeButton(dialog, 'Cancel call')).to.be.instanceOf(HTMLButtonElement);
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('survives a transport that throws, answers garbage, or reports after settling', async () => {
+    const throwing = new ManualTransport();
+    throwing.dialOut = () => {
+      throw new Error('boom');
+    };
+    let dialog = await placeCall(throwing);
+    expect(plain(alertText(dialog))).to.contain('The call to +1 201 555 0123 failed.');
+    expect(alertText(dialog)).to.contain('Something went wrong.');
+
+    const garbage = new ManualTransport();
+    dialog = await placeCall(garbage);
+    garbage.lastDial.resolve({ state: 'teleported' });
+    await settle(dialog);
+    expect(alertText(dialog)).to.contain('The service gave an answer we could not read.');
+
+    const late = new ManualTransport();
+    dialog = await placeCall(late);
+    late.lastDial.status({ state: 'wormhole' } as never);
+    late.lastDial.resolve({ state: 'busy' });
+    await settle(dialog);
+    late.lastDial.status({ state: 'ringing' });
+    await settle(dialog);
+    expect(plain(alertText(dialog))).to.contain('is busy');
+    expect(statusText(dialog)).to.equal('');
+  });
+
+  it('stays quiet once removed from the page with a call in flight', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const heard: string[] = [];
+    for (const type of ['invite-call-status', 'invite-participant-joined', 'invite-error']) {
+      document.addEventListener(type, () => heard.push(type));
+    }
+    dialog.remove();
+    transport.lastDial.status({ state: 'ringing' });
+    transport.lastDial.resolve({ state: 'joined', participantId: 'p-1' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).to.deep.equal([]);
+    expect(transport.lastDial.signal.aborted, 'removing the element does not hang up').to.equal(false);
+  });
+
+  it('renders untrusted strings as text', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    dialog.roomName = '<img src=x onerror="window.hacked=1">';
+    transport.lastDial.resolve({ state: 'failed', reason: '<b>bold</b><script>window.hacked=1</script>' });
+    await settle(dialog);
+    expect($(dialog, '.room').textContent).to.equal('Room: <img src=x onerror="window.hacked=1">');
+    expect(maybe(dialog, 'img, b, script')).to.equal(null);
+    expect(alertText(dialog)).to.contain('<b>bold</b>');
+    expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+});
