@@ -1,11 +1,11 @@
 // Fails when the committed custom-elements.json no longer matches what the analyzer
 // writes from the JSDoc in src/components.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer takes --outdir relative to the working directory.
+const outdir = '.cache/manifest-check';
 try {
   execFileSync('npm', ['run', '-s', 'analyze', '--', '--outdir', outdir], { stdio: ['ignore', 'ignore', 'inherit'] });
   const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');

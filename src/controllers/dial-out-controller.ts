@@ -21,6 +21,8 @@ export interface CallAttempt {
   /** E.164. */
   readonly phoneNumber: string;
   readonly idempotencyKey: string;
+  /** When it was placed, to order it among the other notices. */
+  readonly startedAt: number;
   state: AttemptState;
   /** The backend's reason for a `failed` call, meant for the person. Untrusted text. */
   reason?: string;
@@ -122,6 +124,7 @@ export class DialOutController implements ReactiveController {
       id: this.#nextId++,
       phoneNumber,
       idempotencyKey: newIdempotencyKey(),
+      startedAt: performance.now(),
       state: 'dialing',
       settled: false,
       dismissed: false,

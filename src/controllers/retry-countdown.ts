@@ -7,7 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 export class RetryCountdown {
   #host: ReactiveControllerHost;
   #until = 0;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -19,17 +19,20 @@ export class RetryCountdown {
   }
 
   start(ms: number): void {
-    this.#until = Date.now() + ms;
     this.stop();
-    this.#timer = setInterval(() => {
-      if (this.secondsLeft === 0) this.stop();
-      this.#host.requestUpdate();
-    }, 1000);
-    this.#host.requestUpdate();
+    this.#until = Date.now() + ms;
+    this.#tick();
   }
 
   stop(): void {
-    clearInterval(this.#timer);
+    clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  #tick(): void {
+    this.#host.requestUpdate();
+    const left = this.#until - Date.now();
+    // Wake when the shown number of seconds changes, and exactly when the wait is over.
+    if (left > 0) this.#timer = setTimeout(() => this.#tick(), left % 1000 || 1000);
   }
 }

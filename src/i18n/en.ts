@@ -62,6 +62,25 @@ export const en = {
     canceled: (number: string) => `Call to ${number} canceled.`,
     unknown: (number: string) => `No news of the call to ${number}: outcome unknown.`,
   },
+  messageLabel: 'Text message',
+  useDefaultText: 'Use the default text',
+  replaceTypographic: 'Replace curly quotes and dashes',
+  pinReminder: 'This room has a PIN: tell the person you invite, so they can join. It is not put in the message.',
+  counter: (characters: number, encoding: string, segments: number) =>
+    `${characters} characters · ${encoding} · ${segments} SMS`,
+  unicodeWarning: (character: string) =>
+    `“${character}” makes this a Unicode message: each SMS holds 70 characters instead of 160.`,
+  overLimit: (segments: number, max: number) => `This message needs ${segments} SMS; the most is ${max}. Shorten it.`,
+  emptyMessage: 'Write a message.',
+  segmentsAnnounce: (segments: number) => (segments === 1 ? 'The message fits in 1 SMS.' : `The message now takes ${segments} SMS.`),
+  sendSms: 'Send SMS',
+  sendAgain: 'Send again',
+  confirmSendAgain: (number: string) => `Send the SMS to ${number} again?`,
+  smsState: {
+    sending: (number: string) => `Sending the SMS to ${number}…`,
+    sent: (number: string) => `SMS sent to ${number}`,
+    failed: (number: string) => `The SMS to ${number} was not sent.`,
+  },
   errors: {
     'invalid-number': 'The service could not call this number.',
     'destination-not-allowed': 'The service does not call this destination.',

@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
 import { DialOutController, type CallAttempt } from '../../controllers/dial-out-controller.js';
+import { SmsSendController, type SmsSend } from '../../controllers/sms-send-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { PermissionsController, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
@@ -14,6 +15,9 @@ import { tokens } from '../../styles/tokens.styles.js';
 import { INVITE_ROLES, type InviteRole, type InviteTransport } from '../../transport/types.js';
 import { countryCodesConverter } from '../country-codes-converter.js';
 import '../country-picker/country-picker.js';
+import '../sms-composer/sms-composer.js';
+import type { SmsComposer } from '../sms-composer/sms-composer.js';
+import { renderNotices, type Notice } from './notices.js';
 import { styles } from './invite-dialog.styles.js';
 
 export const INVITE_PANELS = ['call', 'sms'] as const;
@@ -23,7 +27,13 @@ export type InvitePanel = (typeof INVITE_PANELS)[number];
 const CALL_AGAIN_STATES: readonly string[] = ['no-answer', 'busy', 'rejected', 'failed', 'canceled'];
 /** Attempts whose notice is an alert rather than a status. */
 const ALERT_STATES: readonly string[] = ['no-answer', 'busy', 'rejected', 'failed', 'unknown'];
-const MAX_NOTICES = 3;
+
+/** What waits for the person's confirmation before it is done again. */
+interface Confirmation {
+  action: 'call' | 'sms';
+  phoneNumber: string;
+  message?: string;
+}
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
 const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
 
@@ -85,6 +95,7 @@ export class InviteDialog extends LitElement {
   }));
   readonly #field = new PhoneFieldController(this, () => this.#countries);
   readonly #dialOut = new DialOutController(this, () => ({ transport: this.#transport, timeout: this.callTimeout }));
+  readonly #sms = new SmsSendController(this, () => this.#transport);
 
   /** The host's backend. May also come from the settings context. */
   @property({ attribute: false }) transport?: InviteTransport;
@@ -107,6 +118,15 @@ export class InviteDialog extends LitElement {
   /** The room has a PIN: the SMS panel reminds the person to tell it. */
   @property({ attribute: 'pin-required', type: Boolean }) pinRequired?: boolean;
 
+  /** Who invites, for the SMS template's `{inviter}`. */
+  @property({ attribute: 'inviter-name' }) inviterName?: string;
+
+  /** The default SMS, with `{link}`, `{room}` and `{inviter}` placeholders. */
+  @property({ attribute: 'message-template' }) messageTemplate?: string;
+
+  /** The most SMS segments a message may cost. Default 10. */
+  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
+
   /** The tab shown: `call` or `sms`. */
   @property({ reflect: true }) panel: InvitePanel = 'call';
 
@@ -121,8 +141,8 @@ export class InviteDialog extends LitElement {
   @property({ attribute: false })
   settings?: InviteSettings;
 
-  /** The number waiting for confirmation before it is called again. */
-  @state() private confirming: string | undefined;
+  /** What waits for confirmation before it is done again. */
+  @state() private confirming: Confirmation | undefined;
 
   /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
   #opened = false;
@@ -131,6 +151,7 @@ export class InviteDialog extends LitElement {
 
   @query('dialog[part="dialog"]') private dialog!: HTMLDialogElement;
   @query('dialog[part="confirm"]') private confirmDialog!: HTMLDialogElement;
+  @query('sms-composer') private composer?: SmsComposer;
 
   get #transport(): InviteTransport | undefined {
     return this.transport ?? this.settings?.transport;
@@ -164,7 +185,8 @@ export class InviteDialog extends LitElement {
   }
 
   get #panel(): InvitePanel {
-    return this.panel === 'sms' && this.#offered?.sms ? 'sms' : 'call';
+    const offered = this.#offered;
+    return (this.panel === 'sms' && offered?.sms) || (offered && !offered.dialOut) ? 'sms' : 'call';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -262,26 +284,58 @@ export class InviteDialog extends LitElement {
     this.#field.touch();
     const check = this.#field.check;
     if (!check?.ok || !this.#offered?.dialOut || this.#dialOut.isCalling(check.e164)) return;
-    if (this.#dialOut.hasCalled(check.e164)) this.#askToCallAgain(check.e164);
+    if (this.#dialOut.hasCalled(check.e164)) this.#askToRepeat({ action: 'call', phoneNumber: check.e164 });
     else this.#dialOut.call(check.e164);
   }
 
-  #askToCallAgain(phoneNumber: string): void {
-    if (this.#dialOut.isCalling(phoneNumber)) return;
-    this.confirming = phoneNumber;
+  #onSmsSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#field.touch();
+    const check = this.#field.check;
+    const composer = this.composer;
+    if (!check?.ok || !composer?.checkValidity() || !this.#offered?.sms || this.#sms.isSending(check.e164)) return;
+    const request = { action: 'sms', phoneNumber: check.e164, message: composer.value } as const;
+    if (this.#sms.hasSent(check.e164)) this.#askToRepeat(request);
+    else this.#sendSms(request.phoneNumber, request.message);
+  }
+
+  #sendSms(phoneNumber: string, message: string): void {
+    void this.#sms.send(phoneNumber, message)?.then((record) => {
+      // Sent: the form is ready for the next invitation, unless the person has moved on to another.
+      if (record.state !== 'sent' || this.#field.check?.ok !== true) return;
+      if (this.#field.check.e164 !== phoneNumber || this.composer?.value !== message) return;
+      this.#field.reset();
+      this.composer.resetToDefault();
+    });
+  }
+
+  #askToRepeat(confirmation: Confirmation): void {
+    const busy = confirmation.action === 'call' ? this.#dialOut.isCalling(confirmation.phoneNumber) : this.#sms.isSending(confirmation.phoneNumber);
+    if (busy) return;
+    this.confirming = confirmation;
     void this.updateComplete.then(() => {
       if (!this.confirmDialog.open) this.confirmDialog.showModal();
     });
   }
 
   #onConfirm(): void {
-    const phoneNumber = this.confirming;
+    const confirmation = this.confirming;
     this.confirmDialog.close();
-    if (phoneNumber && this.#offered?.dialOut) this.#dialOut.call(phoneNumber);
+    if (!confirmation) return;
+    if (confirmation.action === 'call' && this.#offered?.dialOut) this.#dialOut.call(confirmation.phoneNumber);
+    if (confirmation.action === 'sms' && this.#offered?.sms) this.#sendSms(confirmation.phoneNumber, confirmation.message ?? '');
   }
 
   #onConfirmClose(): void {
     this.confirming = undefined;
+  }
+
+  #confirmText(): string {
+    const confirmation = this.confirming;
+    if (!confirmation) return '';
+    const strings = this.#locale.strings;
+    const number = this.#display(confirmation.phoneNumber);
+    return confirmation.action === 'sms' ? strings.confirmSendAgain(number) : strings.confirmCallAgain(number);
   }
 
   #display(phoneNumber: string): string {
@@ -303,45 +357,55 @@ export class InviteDialog extends LitElement {
     return errors[attempt.errorCode] ?? errors['unknown'];
   }
 
-  #renderAttemptActions(attempt: CallAttempt): TemplateResult {
+  #callActions(attempt: CallAttempt): { label: string; run(): void }[] {
     const strings = this.#locale.strings;
-    const mayCall = this.#offered?.dialOut ?? false;
-    return html`${this.#dialOut.canCancel(attempt)
-      ? html`<button class="secondary" @click=${() => this.#dialOut.cancel(attempt)}>${strings.cancelCall}</button>`
-      : nothing}
-    ${mayCall && CALL_AGAIN_STATES.includes(attempt.state)
-      ? html`<button class="secondary" @click=${() => this.#askToCallAgain(attempt.phoneNumber)}>${strings.callAgain}</button>`
-      : nothing}`;
+    const actions = [];
+    if (this.#dialOut.canCancel(attempt)) actions.push({ label: strings.cancelCall, run: () => this.#dialOut.cancel(attempt) });
+    if (this.#offered?.dialOut && CALL_AGAIN_STATES.includes(attempt.state)) {
+      actions.push({ label: strings.callAgain, run: () => this.#askToRepeat({ action: 'call', phoneNumber: attempt.phoneNumber }) });
+    }
+    return actions;
   }
 
-  #renderNotice(attempt: CallAttempt): TemplateResult {
+  #callNotice(attempt: CallAttempt): Notice {
+    return {
+      key: `call-${attempt.id}`,
+      startedAt: attempt.startedAt,
+      state: attempt.state,
+      text: this.#attemptText(attempt),
+      detail: this.#attemptDetail(attempt),
+      alert: ALERT_STATES.includes(attempt.state),
+      actions: this.#callActions(attempt),
+      dismiss: attempt.settled ? () => this.#dialOut.dismiss(attempt) : undefined,
+    };
+  }
+
+  #smsNotice(send: SmsSend): Notice {
     const strings = this.#locale.strings;
-    const detail = this.#attemptDetail(attempt);
-    return html`<div part="notice" class="notice ${attempt.state}">
-      <p class="notice-text">${this.#attemptText(attempt)}</p>
-      ${detail ? html`<p class="notice-detail">${detail}</p>` : nothing}
-      <div class="notice-actions">
-        ${this.#renderAttemptActions(attempt)}
-        ${attempt.settled
-          ? html`<button class="dismiss" aria-label=${strings.dismiss} @click=${() => this.#dialOut.dismiss(attempt)}>
-              <span aria-hidden="true">×</span>
-            </button>`
-          : nothing}
-      </div>
-    </div>`;
+    const again = { action: 'sms', phoneNumber: send.phoneNumber, message: send.message } as const;
+    return {
+      key: `sms-${send.id}`,
+      startedAt: send.startedAt,
+      state: send.state,
+      text: strings.smsState[send.state](this.#display(send.phoneNumber)),
+      detail: send.errorCode ? (strings.errors[send.errorCode] ?? strings.errors['unknown']) : undefined,
+      alert: send.state === 'failed',
+      actions:
+        send.state !== 'sending' && this.#offered?.sms ? [{ label: strings.sendAgain, run: () => this.#askToRepeat(again) }] : [],
+      dismiss: send.state === 'sending' ? undefined : () => this.#sms.dismiss(send),
+    };
   }
 
   /**
-   * The notices at the upper corner. While the modal dialog is open they are rendered inside it:
-   * anything outside a modal dialog is inert, top layer or not. Otherwise they are a popover.
+   * While the modal dialog is open the notices are rendered inside it: anything outside a modal
+   * dialog is inert, top layer or not. Otherwise they are a popover in the top layer.
    */
   #renderNotices(): TemplateResult {
-    const shown = this.#dialOut.attempts.filter((attempt) => !attempt.dismissed).slice(0, MAX_NOTICES);
-    const isAlert = (attempt: CallAttempt) => ALERT_STATES.includes(attempt.state);
-    return html`<div part="notices" popover=${this.open ? nothing : 'manual'}>
-      <div class="region" role="status">${shown.filter((attempt) => !isAlert(attempt)).map((attempt) => this.#renderNotice(attempt))}</div>
-      <div class="region" role="alert">${shown.filter(isAlert).map((attempt) => this.#renderNotice(attempt))}</div>
-    </div>`;
+    const notices = [
+      ...this.#dialOut.attempts.filter((attempt) => !attempt.dismissed).map((attempt) => this.#callNotice(attempt)),
+      ...this.#sms.sends.filter((send) => !send.dismissed).map((send) => this.#smsNotice(send)),
+    ];
+    return renderNotices(notices, { popover: !this.open, dismissLabel: this.#locale.strings.dismiss });
   }
 
   #renderNumberFields(prefix: InvitePanel): TemplateResult {
@@ -404,12 +468,41 @@ export class InviteDialog extends LitElement {
               ${attempts.map(
                 (attempt) => html`<li class="attempt ${attempt.state}">
                   <span class="attempt-text">${this.#attemptText(attempt)}</span>
-                  <span class="attempt-actions">${this.#renderAttemptActions(attempt)}</span>
+                  <span class="attempt-actions">
+                    ${this.#callActions(attempt).map(
+                      (action) => html`<button class="secondary" @click=${action.run}>${action.label}</button>`,
+                    )}
+                  </span>
                 </li>`,
               )}
             </ul>
           </section>`
         : nothing}`;
+  }
+
+  #renderSmsPanel(): TemplateResult {
+    const strings = this.#locale.strings;
+    const check = this.#field.check;
+    const waiting = this.#sms.retry.secondsLeft;
+    const composer = this.composer;
+    const fits = composer ? composer.value.trim() !== '' && composer.count.segments <= composer.limit : false;
+    const disabled = !check?.ok || !fits || this.#sms.isSending(check.e164) || waiting > 0;
+    return html`<form class="invite-form" novalidate @submit=${this.#onSmsSubmit}>
+      ${this.#renderNumberFields('sms')}
+      <sms-composer
+        .roomLink=${this.roomLink ?? this.settings?.roomLink}
+        .roomName=${this.#roomName}
+        .inviterName=${this.inviterName ?? this.settings?.inviterName}
+        .messageTemplate=${this.messageTemplate ?? this.settings?.messageTemplate}
+        .maxSegments=${this.maxSegments ?? this.settings?.maxSegments}
+        .pinRequired=${this.pinRequired ?? this.settings?.pinRequired ?? false}
+        @input=${() => this.requestUpdate()}
+      ></sms-composer>
+      ${waiting > 0 ? html`<p class="note">${strings.retryIn(waiting)}</p>` : nothing}
+      <div class="actions">
+        <button part="send-button" class="primary" type="submit" ?disabled=${disabled}>${strings.sendSms}</button>
+      </div>
+    </form>`;
   }
 
   #renderTab(panel: InvitePanel, label: string): TemplateResult {
@@ -440,11 +533,19 @@ export class InviteDialog extends LitElement {
     }
     return html`<div class="layout">
       <div part="tabs" role="tablist" aria-orientation="vertical" aria-label=${strings.tabsLabel} @keydown=${this.#onTabKeyDown}>
-        ${this.#renderTab('call', strings.tabCall)}
+        ${current.dialOut ? this.#renderTab('call', strings.tabCall) : nothing}
+        ${current.sms ? this.#renderTab('sms', strings.tabSms) : nothing}
       </div>
-      <div id="panel-call" part="panel" role="tabpanel" aria-labelledby="tab-call" ?hidden=${this.#panel !== 'call'}>
-        ${this.#renderCallPanel()}
-      </div>
+      ${current.dialOut
+        ? html`<div id="panel-call" part="panel" role="tabpanel" aria-labelledby="tab-call" ?hidden=${this.#panel !== 'call'}>
+            ${this.#renderCallPanel()}
+          </div>`
+        : nothing}
+      ${current.sms
+        ? html`<div id="panel-sms" part="panel" role="tabpanel" aria-labelledby="tab-sms" ?hidden=${this.#panel !== 'sms'}>
+            ${this.#renderSmsPanel()}
+          </div>`
+        : nothing}
     </div>`;
   }
 
@@ -466,10 +567,12 @@ export class InviteDialog extends LitElement {
         ${this.open ? this.#renderNotices() : nothing}
       </dialog>
       <dialog part="confirm" aria-labelledby="confirm-text" @close=${this.#onConfirmClose}>
-        <p id="confirm-text">${this.confirming ? strings.confirmCallAgain(this.#display(this.confirming)) : ''}</p>
+        <p id="confirm-text">${this.#confirmText()}</p>
         <div class="actions">
           <button class="secondary" autofocus @click=${() => this.confirmDialog.close()}>${strings.cancel}</button>
-          <button class="primary" @click=${this.#onConfirm}>${strings.callAgain}</button>
+          <button class="primary" @click=${this.#onConfirm}>
+            ${this.confirming?.action === 'sms' ? strings.sendAgain : strings.callAgain}
+          </button>
         </div>
       </dialog>
       ${this.open ? nothing : this.#renderNotices()}

@@ -1,0 +1,57 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
+/** One notice at the upper corner: a call attempt or an SMS send. */
+export interface Notice {
+  key: string;
+  /** Orders notices: newest first. */
+  startedAt: number;
+  /** A state class for styling (`ringing`, `failed`, `sent`…). */
+  state: string;
+  text: string;
+  /** More about a failure. Untrusted text. */
+  detail?: string | undefined;
+  /** Announced assertively (failures) rather than politely. */
+  alert: boolean;
+  actions: NoticeAction[];
+  /** Present once the notice may be closed. */
+  dismiss?: (() => void) | undefined;
+}
+
+const MAX_NOTICES = 3;
+
+function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
+  return html`<div part="notice" class="notice ${notice.state}">
+    <p class="notice-text">${notice.text}</p>
+    ${notice.detail ? html`<p class="notice-detail">${notice.detail}</p>` : nothing}
+    <div class="notice-actions">
+      ${notice.actions.map((action) => html`<button class="secondary" @click=${action.run}>${action.label}</button>`)}
+      ${notice.dismiss
+        ? html`<button class="dismiss" aria-label=${dismissLabel} @click=${notice.dismiss}><span aria-hidden="true">×</span></button>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/**
+ * The newest notices in two live regions, polite and assertive, both always present so that a
+ * screen reader hears what is added to them. As a popover when `popover` is set.
+ */
+export function renderNotices(notices: readonly Notice[], options: { popover: boolean; dismissLabel: string }): TemplateResult {
+  const shown = [...notices].sort((a, b) => b.startedAt - a.startedAt).slice(0, MAX_NOTICES);
+  const region = (alert: boolean) =>
+    repeat(
+      shown.filter((notice) => notice.alert === alert),
+      (notice) => notice.key,
+      (notice) => renderNotice(notice, options.dismissLabel),
+    );
+  return html`<div part="notices" popover=${options.popover ? 'manual' : nothing}>
+    <div class="region" role="status">${region(false)}</div>
+    <div class="region" role="alert">${region(true)}</div>
+  </div>`;
+}

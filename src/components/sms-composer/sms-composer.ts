@@ -1,0 +1,254 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { countSms, type SmsCount } from '../../sms/segments.js';
+import { hasTypographicReplacements, replaceTypographic } from '../../sms/typographic.js';
+import { DEFAULT_SMS_TEMPLATE, fillTemplate } from '../../sms/template.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { styles } from './sms-composer.styles.js';
+
+/**
+ * The text of an SMS invitation: starts from a template that carries the room's join link, shows
+ * live what the message costs (characters, GSM-7 or Unicode, SMS segments), says which character
+ * makes it Unicode and offers plain replacements, and reminds the person of the room's PIN.
+ *
+ * Settings not set on the element may come from an ancestor through `provideInviteSettings()`.
+ *
+ * @summary Writes the SMS that invites someone into the call, with a live segment counter.
+ *
+ * @event input - The text changed.
+ * @event change - The person finished changing the text.
+ *
+ * @csspart label - The visible label.
+ * @csspart textarea - The text box.
+ * @csspart counter - Characters, encoding and SMS count.
+ * @csspart warning - What makes the message Unicode, or why it is too long.
+ * @csspart reminder - The reminder to tell the room's PIN.
+ * @csspart button - The buttons that restore the default text or replace typographic characters.
+ *
+ * @cssproperty --sms-composer-rows - Height of the text box in lines. Default `5`.
+ * @cssproperty --invite-color-text - Text colour.
+ * @cssproperty --invite-color-muted - The counter's colour.
+ * @cssproperty --invite-color-surface - Background of the text box.
+ * @cssproperty --invite-color-border - Border colour.
+ * @cssproperty --invite-color-accent - Focus colour.
+ * @cssproperty --invite-color-danger - Over the limit.
+ * @cssproperty --invite-focus-ring - Focus outline.
+ * @cssproperty --invite-radius - Corner radius.
+ * @cssproperty --invite-font - Font shorthand.
+ */
+@customElement('sms-composer')
+export class SmsComposer extends LitElement {
+  static override styles = [tokens, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static formAssociated = true;
+
+  readonly #internals = this.attachInternals();
+  readonly #locale = new LocaleController(this);
+
+  /** The message. Until the person edits it, it follows the template. */
+  @property() value = '';
+
+  /** The name the message is submitted under in a form. */
+  @property({ reflect: true }) name = '';
+
+  /** The default message, with `{link}`, `{room}` and `{inviter}` placeholders. */
+  @property({ attribute: 'message-template' }) messageTemplate?: string;
+
+  /** The room's join link, for `{link}`. */
+  @property({ attribute: 'room-link' }) roomLink?: string;
+
+  /** The room's name, for `{room}`. */
+  @property({ attribute: 'room-name' }) roomName?: string;
+
+  /** Who invites, for `{inviter}`. */
+  @property({ attribute: 'inviter-name' }) inviterName?: string;
+
+  /** The most SMS segments a message may cost. Default 10. */
+  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
+
+  /** The room has a PIN: remind the person to tell it. The PIN itself is never asked for. */
+  @property({ attribute: 'pin-required', type: Boolean }) pinRequired?: boolean;
+
+  /** The visible label. Defaults to "Text message" in the element's language. */
+  @property() label = '';
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Settings provided by an ancestor through `provideInviteSettings()`. */
+  @consume({ context: inviteSettingsContext, subscribe: true })
+  @property({ attribute: false })
+  settings?: InviteSettings;
+
+  /** The person has changed the text: it no longer follows the template. */
+  @state() private edited = false;
+  /** What the polite live region says; set only when a threshold is crossed. */
+  @state() private announcement = '';
+
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  #lastCount: SmsCount | undefined;
+
+  /** The message the template makes with the current link, room and inviter. */
+  get defaultValue(): string {
+    return fillTemplate(this.messageTemplate ?? this.settings?.messageTemplate ?? DEFAULT_SMS_TEMPLATE, {
+      link: this.roomLink ?? this.settings?.roomLink ?? '',
+      room: this.roomName ?? this.settings?.roomName ?? '',
+      inviter: this.inviterName ?? this.settings?.inviterName ?? '',
+    });
+  }
+
+  /** The most segments allowed. */
+  get limit(): number {
+    const max = this.maxSegments ?? this.settings?.maxSegments ?? 10;
+    return Number.isFinite(max) && max >= 1 ? Math.floor(max) : 10;
+  }
+
+  /** What the message costs now. */
+  get count(): SmsCount {
+    return countSms(this.value);
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // An explicitly set value counts as edited; until then the text follows the template.
+    if (changed.has('value') && this.value && this.value !== this.defaultValue) this.edited = true;
+    if (!this.edited) this.value = this.defaultValue;
+    this.#announce();
+  }
+
+  protected override updated(): void {
+    const strings = this.#locale.strings;
+    const count = this.count;
+    this.#internals.setFormValue(this.value);
+    if (!this.value.trim()) this.#internals.setValidity({ valueMissing: true }, strings.emptyMessage, this.textarea);
+    else if (count.segments > this.limit) {
+      this.#internals.setValidity({ tooLong: true }, strings.overLimit(count.segments, this.limit), this.textarea);
+    } else this.#internals.setValidity({});
+  }
+
+  /** Puts the template's text back. */
+  resetToDefault(): void {
+    this.edited = false;
+    this.value = this.defaultValue;
+  }
+
+  /** @internal */
+  formResetCallback(): void {
+    this.resetToDefault();
+  }
+
+  /** Announces a change of segment count, of encoding, or going over the limit; not every keystroke. */
+  #announce(): void {
+    const count = this.count;
+    const last = this.#lastCount;
+    this.#lastCount = count;
+    if (!last) return;
+    const strings = this.#locale.strings;
+    const over = count.segments > this.limit;
+    if (over && last.segments <= this.limit) this.announcement = strings.overLimit(count.segments, this.limit);
+    else if (count.encoding !== last.encoding && count.unicodeCulprit) {
+      this.announcement = strings.unicodeWarning(count.unicodeCulprit);
+    } else if (count.segments !== last.segments && count.segments > 0) {
+      this.announcement = strings.segmentsAnnounce(count.segments);
+    }
+  }
+
+  #onInput(event: InputEvent): void {
+    this.edited = true;
+    this.value = (event.target as HTMLTextAreaElement).value;
+  }
+
+  #onChange(): void {
+    // A textarea's change event does not leave the shadow root.
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  #replaceWith(value: string): void {
+    this.value = value;
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.textarea.focus();
+  }
+
+  #onUseDefault(): void {
+    this.edited = false;
+    this.#replaceWith(this.defaultValue);
+  }
+
+  #onReplaceTypographic(): void {
+    this.#replaceWith(replaceTypographic(this.value));
+  }
+
+  protected override render() {
+    const strings = this.#locale.strings;
+    const count = this.count;
+    const over = count.segments > this.limit;
+    const pin = this.pinRequired ?? this.settings?.pinRequired ?? false;
+    const culprit = count.unicodeCulprit;
+    return html`
+      <label part="label" for="message">${this.label || strings.messageLabel}</label>
+      <textarea
+        id="message"
+        part="textarea"
+        rows="5"
+        spellcheck="true"
+        aria-describedby="counter warning reminder"
+        aria-invalid=${over ? 'true' : 'false'}
+        ?disabled=${this.disabled}
+        .value=${live(this.value)}
+        @input=${this.#onInput}
+        @change=${this.#onChange}
+      ></textarea>
+      <div class="row">
+        <span id="counter" part="counter" class=${over ? 'over' : ''}>
+          ${strings.counter([...this.value].length, count.encoding, count.segments)}
+        </span>
+        ${this.edited && this.value !== this.defaultValue
+          ? html`<button part="button" type="button" @click=${this.#onUseDefault}>${strings.useDefaultText}</button>`
+          : nothing}
+      </div>
+      <div id="warning" part="warning" class=${over ? 'over' : ''} ?hidden=${!over && !culprit}>
+        ${over ? html`<p>${strings.overLimit(count.segments, this.limit)}</p>` : nothing}
+        ${culprit ? html`<p>${strings.unicodeWarning(culprit)}</p>` : nothing}
+      </div>
+      ${culprit && hasTypographicReplacements(this.value)
+        ? html`<button part="button" type="button" @click=${this.#onReplaceTypographic}>${strings.replaceTypographic}</button>`
+        : nothing}
+      <p id="reminder" part="reminder" ?hidden=${!pin}>${pin ? strings.pinReminder : nothing}</p>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sms-composer': SmsComposer;
+  }
+}

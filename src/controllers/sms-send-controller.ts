@@ -1,0 +1,131 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { InviteErrorEvent } from '../events/invite-error.js';
+import { InviteSmsSentEvent } from '../events/invite-sms-sent.js';
+import { newIdempotencyKey, readTransportError } from '../transport/errors.js';
+import type { InviteTransport } from '../transport/types.js';
+import { RetryCountdown } from './retry-countdown.js';
+
+export const SMS_SEND_STATES = ['sending', 'sent', 'failed'] as const;
+export type SmsSendState = (typeof SMS_SEND_STATES)[number];
+
+export interface SmsSend {
+  readonly id: number;
+  /** E.164. */
+  readonly phoneNumber: string;
+  readonly message: string;
+  readonly idempotencyKey: string;
+  /** When it was asked for, to order it among the other notices. */
+  readonly startedAt: number;
+  state: SmsSendState;
+  errorCode?: string;
+  messageId?: string;
+  dismissed: boolean;
+}
+
+/**
+ * Sends SMS invitations through the transport. One message per intent: a number with a message
+ * on its way is not sent another. Announces the outcome with events on the host.
+ */
+export class SmsSendController implements ReactiveController {
+  #host: ReactiveControllerHost & HTMLElement;
+  #transport: () => InviteTransport | undefined;
+  #connected = false;
+  #nextId = 1;
+  #sends: SmsSend[] = [];
+
+  /** Counts down after the backend answered `rate-limited`. */
+  readonly retry: RetryCountdown;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, transport: () => InviteTransport | undefined) {
+    this.#host = host;
+    this.#transport = transport;
+    this.retry = new RetryCountdown(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.retry.stop();
+  }
+
+  /** Every send of this session, newest first. */
+  get sends(): readonly SmsSend[] {
+    return this.#sends;
+  }
+
+  isSending(phoneNumber: string): boolean {
+    return this.#sends.some((send) => send.phoneNumber === phoneNumber && send.state === 'sending');
+  }
+
+  /** An SMS went, or was tried, to this number in this session. */
+  hasSent(phoneNumber: string): boolean {
+    return this.#sends.some((send) => send.phoneNumber === phoneNumber);
+  }
+
+  /**
+   * Sends `message` to `phoneNumber` (E.164). Resolves with the record once the backend answered,
+   * or undefined at once when this number has a message on its way or the backend asked to wait.
+   */
+  send(phoneNumber: string, message: string): Promise<SmsSend> | undefined {
+    if (this.isSending(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
+    const record: SmsSend = {
+      id: this.#nextId++,
+      phoneNumber,
+      message,
+      idempotencyKey: newIdempotencyKey(),
+      startedAt: performance.now(),
+      state: 'sending',
+      dismissed: false,
+    };
+    this.#sends = [record, ...this.#sends];
+    this.#changed();
+    const transport = this.#transport();
+    // Through a promise, so that a transport that throws synchronously fails like one that rejects.
+    return Promise.resolve()
+      .then(() => {
+        if (typeof transport?.sendSms !== 'function') throw Object.assign(new Error('no transport'), { code: 'no-transport' });
+        return transport.sendSms(
+          { phoneNumber, message, idempotencyKey: record.idempotencyKey },
+          { signal: new AbortController().signal },
+        );
+      })
+      .then(
+        (result: unknown) => {
+          const messageId = (result as { messageId?: unknown } | null)?.messageId;
+          record.state = 'sent';
+          if (typeof messageId === 'string') record.messageId = messageId;
+          this.#emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
+        },
+        (error: unknown) => {
+          const { code, retryAfterMs } = readTransportError(error);
+          if (retryAfterMs && code === 'rate-limited') this.retry.start(retryAfterMs);
+          record.state = 'failed';
+          record.errorCode = code;
+          this.#emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code, message: '' }));
+        },
+      )
+      .then(() => {
+        record.dismissed = false;
+        this.#changed();
+        return record;
+      });
+  }
+
+  dismiss(send: SmsSend): void {
+    send.dismissed = true;
+    this.#changed();
+  }
+
+  #emit(event: Event): void {
+    if (this.#connected) this.#host.dispatchEvent(event);
+  }
+
+  #changed(): void {
+    this.#sends = [...this.#sends];
+    if (this.#connected) this.#host.requestUpdate();
+  }
+}

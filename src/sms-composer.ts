@@ -1,0 +1,2 @@
+/** Registers `<sms-composer>`. */
+export { SmsComposer } from './components/sms-composer/sms-composer.js';

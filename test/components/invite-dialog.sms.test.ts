@@ -1,0 +1,235 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/invite-dialog.js';
+import type { InviteDialog } from '../../src/invite-dialog.js';
+import type { SmsComposer } from '../../src/sms-composer.js';
+import { ManualTransport, settle, transportError } from '../helpers/manual-transport.js';
+
+function $<T extends Element = HTMLElement>(root: Element, selector: string): T {
+  const element = root.shadowRoot!.querySelector<T>(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  return element;
+}
+
+const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+const composer = (dialog: InviteDialog) => $<SmsComposer>(dialog, 'sms-composer');
+const textarea = (dialog: InviteDialog) => $<HTMLTextAreaElement>(composer(dialog), 'textarea');
+const sendButton = (dialog: InviteDialog) => $<HTMLButtonElement>(dialog, '[part="send-button"]');
+const tabs = (dialog: InviteDialog) => [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')];
+
+function regionText(dialog: InviteDialog, role: 'status' | 'alert'): string {
+  return plain(
+    [...dialog.shadowRoot!.querySelectorAll(`[part="notices"] [role="${role}"] p`)].map((paragraph) => paragraph.textContent).join(' '),
+  );
+}
+
+function button(root: ParentNode, label: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent!.trim() === label);
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+async function openSms(transport = new ManualTransport(), attributes: { role?: string; pin?: boolean } = {}): Promise<InviteDialog> {
+  const dialog = await fixture<InviteDialog>(
+    html`<invite-dialog
+      user-role=${attributes.role ?? 'owner'}
+      default-country="US"
+      room-name="Weekly sync"
+      room-link="https://meet.example.com/weekly-sync"
+      ?pin-required=${attributes.pin ?? false}
+      panel="sms"
+      .transport=${transport}
+    ></invite-dialog>`,
+  );
+  dialog.show();
+  await settle(dialog);
+  return dialog;
+}
+
+async function typeInto(dialog: InviteDialog, element: HTMLElement, text: string): Promise<void> {
+  element.focus();
+  await sendKeys({ type: text });
+  await settle(dialog);
+}
+
+async function sendTo(transport: ManualTransport, number = '2015550123'): Promise<InviteDialog> {
+  const dialog = await openSms(transport);
+  await typeInto(dialog, $(dialog, '#sms-number'), number);
+  sendButton(dialog).click();
+  await settle(dialog);
+  return dialog;
+}
+
+describe('<invite-dialog> SMS', () => {
+  it('offers Call and SMS to the owner, Call only to a moderator, nothing to others', async () => {
+    const owner = await openSms();
+    expect(tabs(owner).map((tab) => tab.textContent!.trim())).to.deep.equal(['Call', 'SMS']);
+    const moderator = await openSms(new ManualTransport(), { role: 'moderator' });
+    expect(tabs(moderator).map((tab) => tab.textContent!.trim())).to.deep.equal(['Call']);
+    expect(moderator.shadowRoot!.querySelector('sms-composer'), 'not rendered, not merely hidden').to.equal(null);
+    for (const role of ['participant', 'guest']) {
+      const other = await openSms(new ManualTransport(), { role });
+      expect(tabs(other)).to.have.length(0);
+      expect(other.shadowRoot!.querySelector('input, textarea, sms-composer')).to.equal(null);
+    }
+  });
+
+  it('offers SMS only when the policy entitles it', async () => {
+    const transport = new ManualTransport();
+    transport.policy = { dialOut: true, sms: false };
+    const dialog = await openSms(transport);
+    expect(tabs(dialog).map((tab) => tab.textContent!.trim())).to.deep.equal(['Call']);
+    expect(dialog.shadowRoot!.querySelector('sms-composer')).to.equal(null);
+  });
+
+  it('moves between tabs with the arrow keys, Home and End', async () => {
+    const dialog = await openSms();
+    const [call, sms] = tabs(dialog);
+    sms!.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(dialog);
+    expect(dialog.panel).to.equal('call');
+    expect(dialog.shadowRoot!.activeElement).to.equal(call);
+    expect(call!.getAttribute('aria-selected')).to.equal('true');
+    expect($(dialog, '#panel-sms').hidden).to.equal(true);
+    await sendKeys({ press: 'End' });
+    await settle(dialog);
+    expect(dialog.shadowRoot!.activeElement).to.equal(sms);
+    expect(dialog.panel).to.equal('sms');
+    await sendKeys({ press: 'Home' });
+    await settle(dialog);
+    expect(dialog.panel).to.equal('call');
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(dialog);
+    expect(dialog.panel).to.equal('sms');
+    expect(call!.tabIndex).to.equal(-1);
+    expect(sms!.tabIndex).to.equal(0);
+  });
+
+  it('starts from a default message with the join link, and is accessible', async () => {
+    const dialog = await openSms();
+    expect(textarea(dialog).value).to.equal("You're invited to join my video call. Join here: https://meet.example.com/weekly-sync");
+    expect($(composer(dialog), '[part="label"]').textContent).to.equal('Text message');
+    expect($(composer(dialog), '[part="reminder"]').hidden).to.equal(true);
+    await expect(dialog).shadowDom.to.be.accessible();
+    await expect(composer(dialog)).shadowDom.to.be.accessible();
+  });
+
+  it('reminds the person of the PIN without asking for it or putting it in the message', async () => {
+    const dialog = await openSms(new ManualTransport(), { pin: true });
+    const reminder = $(composer(dialog), '[part="reminder"]');
+    expect(reminder.hidden).to.equal(false);
+    expect(reminder.textContent).to.contain('PIN');
+    expect(textarea(dialog).value).not.to.contain('PIN');
+    expect([...dialog.shadowRoot!.querySelectorAll('#panel-sms input')].map((input) => input.id)).to.deep.equal(['sms-number']);
+    await expect(composer(dialog)).shadowDom.to.be.accessible();
+  });
+
+  it('sends one SMS with the edited message, says so, and asks before sending again', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openSms(transport);
+    await typeInto(dialog, $(dialog, '#sms-number'), '2015550123');
+    textarea(dialog).select();
+    await typeInto(dialog, textarea(dialog), 'Join us: https://meet.example.com/x');
+    sendButton(dialog).click();
+    sendButton(dialog).click();
+    await settle(dialog);
+    expect(transport.texts).to.have.length(1);
+    expect(transport.texts[0]!.request).to.include({ phoneNumber: '+12015550123', message: 'Join us: https://meet.example.com/x' });
+    expect(regionText(dialog, 'status')).to.equal('Sending the SMS to +1 201 555 0123…');
+    expect(sendButton(dialog).disabled).to.equal(true);
+    await expect(dialog).shadowDom.to.be.accessible();
+
+    const sent = oneEvent(dialog, 'invite-sms-sent');
+    transport.texts[0]!.resolve({ messageId: 'm-1' });
+    expect((await sent).detail).to.deep.equal({ phoneNumber: '+12015550123', messageId: 'm-1' });
+    await settle(dialog);
+    expect(regionText(dialog, 'status')).to.equal('SMS sent to +1 201 555 0123');
+    await expect(dialog).shadowDom.to.be.accessible();
+
+    button($(dialog, '[part="notices"]'), 'Send again').click();
+    await settle(dialog);
+    const confirm = $<HTMLDialogElement>(dialog, '[part="confirm"]');
+    expect(confirm.open).to.equal(true);
+    expect(plain(confirm.textContent!)).to.contain('Send the SMS to +1 201 555 0123 again?');
+    await expect(dialog).shadowDom.to.be.accessible();
+    button(confirm, 'Cancel').click();
+    await settle(dialog);
+    expect(transport.texts).to.have.length(1);
+
+    button($(dialog, '[part="notices"]'), 'Send again').click();
+    await settle(dialog);
+    button(confirm, 'Send again').click();
+    await settle(dialog);
+    expect(transport.texts).to.have.length(2);
+    expect(transport.texts[1]!.request.message).to.equal('Join us: https://meet.example.com/x');
+    expect(transport.texts[1]!.request.idempotencyKey).not.to.equal(transport.texts[0]!.request.idempotencyKey);
+  });
+
+  it('keeps the number and the edited message when sending fails, and says why', async () => {
+    const transport = new ManualTransport();
+    const dialog = await sendTo(transport);
+    const failed = oneEvent(dialog, 'invite-error');
+    transport.texts[0]!.reject(transportError('network'));
+    expect((await failed).detail).to.include({ action: 'sms', code: 'network', phoneNumber: '+12015550123' });
+    await settle(dialog);
+    expect(regionText(dialog, 'alert')).to.contain('The SMS to +1 201 555 0123 was not sent.');
+    expect(regionText(dialog, 'alert')).to.contain('The network failed.');
+    expect($<HTMLInputElement>(dialog, '#sms-number').value).to.equal('(201) 555-0123');
+    expect(sendButton(dialog).disabled).to.equal(false);
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('brings Send back after the rate limit, with a countdown', async () => {
+    const transport = new ManualTransport();
+    const dialog = await sendTo(transport);
+    transport.texts[0]!.reject(transportError('rate-limited', { retryAfterMs: 1200 }));
+    await settle(dialog);
+    expect($(dialog, '#panel-sms .note').textContent).to.contain('Try again in 2 s');
+    expect(sendButton(dialog).disabled).to.equal(true);
+    await expect(dialog).shadowDom.to.be.accessible();
+    await new Promise((resolve) => setTimeout(resolve, 1800));
+    await settle(dialog);
+    expect(sendButton(dialog).disabled).to.equal(false);
+  });
+
+  it('keeps the number and message across tabs and reopening', async () => {
+    const dialog = await openSms();
+    await typeInto(dialog, $(dialog, '#sms-number'), '4165550123');
+    textarea(dialog).select();
+    await typeInto(dialog, textarea(dialog), 'See you there');
+    tabs(dialog)[0]!.click();
+    await settle(dialog);
+    expect($<HTMLInputElement>(dialog, '#call-number').value).to.equal('(416) 555-0123');
+    dialog.close();
+    await settle(dialog);
+    dialog.show();
+    await settle(dialog);
+    tabs(dialog)[1]!.click();
+    await settle(dialog);
+    expect(textarea(dialog).value).to.equal('See you there');
+    expect($<HTMLInputElement>(dialog, '#sms-number').value).to.equal('(416) 555-0123');
+  });
+
+  it('disables Send over the limit and says why', async () => {
+    const dialog = await openSms();
+    dialog.maxSegments = 1;
+    await typeInto(dialog, $(dialog, '#sms-number'), '2015550123');
+    textarea(dialog).select();
+    await typeInto(dialog, textarea(dialog), 'x'.repeat(161));
+    expect(sendButton(dialog).disabled).to.equal(true);
+    expect($(composer(dialog), '[part="warning"]').textContent).to.contain('This message needs 2 SMS; the most is 1.');
+    await expect(composer(dialog)).shadowDom.to.be.accessible();
+  });
+
+  it('shows HTML in the template, room name and link as text', async () => {
+    const dialog = await openSms();
+    dialog.messageTemplate = '<b>{room}</b> {link}';
+    dialog.roomName = '<img src=x onerror="window.hacked=1">';
+    dialog.roomLink = 'javascript:alert(1)';
+    await settle(dialog);
+    expect(textarea(dialog).value).to.equal('<b><img src=x onerror="window.hacked=1"></b> javascript:alert(1)');
+    expect(composer(dialog).shadowRoot!.querySelector('b, img')).to.equal(null);
+    expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+});

@@ -1,0 +1,138 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/sms-composer.js';
+import type { SmsComposer } from '../../src/sms-composer.js';
+import { provideInviteSettings } from '../../src/context/invite-settings.js';
+
+function part(composer: SmsComposer, name: string): HTMLElement {
+  const element = composer.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+  if (!element) throw new Error(`no part ${name}`);
+  return element;
+}
+
+const textarea = (composer: SmsComposer) => part(composer, 'textarea') as HTMLTextAreaElement;
+const liveRegion = (composer: SmsComposer) => composer.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+
+async function typeInto(composer: SmsComposer, text: string): Promise<void> {
+  textarea(composer).focus();
+  await sendKeys({ type: text });
+  await composer.updateComplete;
+}
+
+describe('<sms-composer>', () => {
+  it('fills the template with the link, room and inviter', async () => {
+    const composer = await fixture<SmsComposer>(
+      html`<sms-composer
+        message-template="{inviter} invites you to {room}: {link} ({unknown})"
+        room-link="https://meet.example.com/r"
+        room-name="Board"
+        inviter-name="Ada"
+      ></sms-composer>`,
+    );
+    expect(composer.value).to.equal('Ada invites you to Board: https://meet.example.com/r ({unknown})');
+    expect(textarea(composer).value).to.equal(composer.value);
+  });
+
+  it('follows the template until the person edits the text, then offers the default back', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer room-link="https://a.example/1"></sms-composer>`);
+    composer.roomLink = 'https://a.example/2';
+    await composer.updateComplete;
+    expect(composer.value).to.contain('https://a.example/2');
+    expect(composer.shadowRoot!.querySelector('[part="button"]')).to.equal(null);
+
+    await typeInto(composer, '!');
+    expect(composer.value).to.equal("You're invited to join my video call. Join here: https://a.example/2!");
+    composer.roomLink = 'https://a.example/3';
+    await composer.updateComplete;
+    expect(composer.value, 'an edited message is not overwritten').to.contain('https://a.example/2!');
+
+    const reset = part(composer, 'button');
+    expect(reset.textContent!.trim()).to.equal('Use the default text');
+    reset.click();
+    await composer.updateComplete;
+    expect(composer.value).to.equal("You're invited to join my video call. Join here: https://a.example/3");
+  });
+
+  it('counts characters, encoding and segments as the person types', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer message-template="Hello"></sms-composer>`);
+    expect(part(composer, 'counter').textContent!.trim()).to.equal('5 characters · GSM-7 · 1 SMS');
+    textarea(composer).select();
+    await typeInto(composer, 'x'.repeat(161));
+    expect(part(composer, 'counter').textContent!.trim()).to.equal('161 characters · GSM-7 · 2 SMS');
+  });
+
+  it('names the character that makes a message Unicode and offers plain replacements', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer message-template="It’s “here” – now"></sms-composer>`);
+    expect(part(composer, 'counter').textContent).to.contain('UCS-2');
+    expect(part(composer, 'warning').textContent).to.contain('“’” makes this a Unicode message');
+    await expect(composer).shadowDom.to.be.accessible();
+    const replace = [...composer.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('curly'))!;
+    let inputs = 0;
+    composer.addEventListener('input', () => (inputs += 1));
+    replace.click();
+    await composer.updateComplete;
+    expect(composer.value).to.equal('It\'s "here" - now');
+    expect(inputs).to.equal(1);
+    expect(part(composer, 'counter').textContent).to.contain('GSM-7');
+    expect(part(composer, 'warning').hidden).to.equal(true);
+  });
+
+  it('announces crossing a segment boundary, not every keystroke', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer message-template=${'x'.repeat(158)}></sms-composer>`);
+    textarea(composer).setSelectionRange(158, 158);
+    await typeInto(composer, 'x');
+    expect(liveRegion(composer)).to.equal('');
+    await typeInto(composer, 'x');
+    expect(liveRegion(composer)).to.equal('');
+    await typeInto(composer, 'x');
+    expect(liveRegion(composer)).to.equal('The message now takes 2 SMS.');
+  });
+
+  it('is invalid when empty or over the limit, and takes part in forms', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><sms-composer name="message" max-segments="1" message-template="Hi"></sms-composer></form>`);
+    const composer = form.querySelector('sms-composer')!;
+    await composer.updateComplete;
+    expect(new FormData(form).get('message')).to.equal('Hi');
+    expect(form.checkValidity()).to.equal(true);
+
+    textarea(composer).select();
+    await typeInto(composer, 'y'.repeat(161));
+    expect(composer.validity.tooLong).to.equal(true);
+    expect(textarea(composer).getAttribute('aria-invalid')).to.equal('true');
+    expect(part(composer, 'warning').textContent).to.contain('This message needs 2 SMS; the most is 1.');
+    await expect(composer).shadowDom.to.be.accessible();
+
+    textarea(composer).select();
+    await sendKeys({ press: 'Backspace' });
+    await composer.updateComplete;
+    expect(composer.validity.valueMissing).to.equal(true);
+    form.reset();
+    await composer.updateComplete;
+    expect(composer.value).to.equal('Hi');
+  });
+
+  it('fires change out of its shadow root', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer></sms-composer>`);
+    let changes = 0;
+    document.addEventListener('change', () => (changes += 1), { once: true });
+    await typeInto(composer, 'a');
+    textarea(composer).blur();
+    expect(changes).to.equal(1);
+  });
+
+  it('takes its settings from an ancestor', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><sms-composer></sms-composer></div>`);
+    provideInviteSettings(wrapper, { roomLink: 'https://ctx.example/room', pinRequired: true });
+    const composer = wrapper.querySelector('sms-composer')!;
+    wrapper.append(composer);
+    await composer.updateComplete;
+    expect(composer.value).to.contain('https://ctx.example/room');
+    expect(part(composer, 'reminder').hidden).to.equal(false);
+  });
+
+  it('shows markup in the message as text', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer message-template="<img src=x onerror=alert(1)>"></sms-composer>`);
+    expect(textarea(composer).value).to.equal('<img src=x onerror=alert(1)>');
+    expect(composer.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+});
