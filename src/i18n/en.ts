@@ -69,7 +69,7 @@ export const en = {
   counter: (characters: number, encoding: string, segments: number) =>
     `${characters} characters · ${encoding} · ${segments} SMS`,
   unicodeWarning: (character: string) =>
-    `“${character}” makes this a Unicode message: each SMS holds 70 characters instead of 160.`,
+    `The character ${character} makes this a Unicode message: each SMS holds 70 characters instead of 160.`,
   overLimit: (segments: number, max: number) => `This message needs ${segments} SMS; the most is ${max}. Shorten it.`,
   emptyMessage: 'Write a message.',
   segmentsAnnounce: (segments: number) => (segments === 1 ? 'The message fits in 1 SMS.' : `The message now takes ${segments} SMS.`),

@@ -61,8 +61,9 @@ export const styles = css`
     width: 0.5rem;
     height: 0.5rem;
     margin-inline-start: auto;
-    border-inline-end: 2px solid currentColor;
-    border-block-end: 2px solid currentColor;
+    /* Physical sides: the chevron points down in either direction. */
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
     transform: translateY(-25%) rotate(45deg);
     transition: transform var(--_transition);
   }

@@ -1,0 +1,13 @@
+/**
+ * invite-elements: registers `<invite-dialog>`, `<country-picker>` and `<sms-composer>`, and
+ * exports their classes, the transport contract, the shipped simulated transport, the events,
+ * the settings context and the phone helpers.
+ */
+export * from './country-picker.js';
+export * from './invite-dialog.js';
+export * from './transport/index.js';
+export * from './events/index.js';
+export { inviteSettingsContext, provideInviteSettings, type InviteSettings } from './context/invite-settings.js';
+export { checkDialable, normalizePhoneInput, formatInternational, parseCountryCodes, REFUSAL_REASONS } from './phone/index.js';
+export type { DialCheck, Dialable, Refusal, RefusalReason } from './phone/index.js';
+export { permissionsFor, type Permissions } from './controllers/permissions-controller.js';
