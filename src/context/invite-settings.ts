@@ -1,4 +1,5 @@
 import { ContextProvider, createContext } from '@lit/context';
+import type { InviteStringOverrides } from '../i18n/index.js';
 import type { InviteRole, InviteTransport } from '../transport/types.js';
 
 /**
@@ -16,6 +17,8 @@ export interface InviteSettings {
   inviterName?: string;
   messageTemplate?: string;
   maxSegments?: number;
+  /** Strings to use instead of the built-in ones, for every language. */
+  strings?: InviteStringOverrides;
 }
 
 export const inviteSettingsContext = createContext<InviteSettings>(Symbol('invite-settings'));

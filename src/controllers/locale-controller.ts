@@ -1,19 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { stringsFor, type InviteStrings } from '../i18n/index.js';
+import { mergeStrings, onStringsChange, stringsFor, type InviteStringOverrides, type InviteStrings } from '../i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-const hosts = new Set<LocaleController>();
+const controllers = new Set<LocaleController>();
 let observer: MutationObserver | undefined;
 
-function observeLangChanges(): void {
+function watchLanguages(): void {
   if (observer) return;
-  // One observer for every element: a `lang` change anywhere in the page may change ours.
-  observer = new MutationObserver(() => hosts.forEach((controller) => controller.refresh()));
+  // One observer and one subscription for every element: a `lang` change anywhere in the page,
+  // or new strings for a language, may change what any of them says.
+  observer = new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  onStringsChange(() => controllers.forEach((controller) => controller.refresh(true)));
 }
 
-/** The nearest `lang`, looking through shadow roots to their hosts. */
+/** The nearest `lang`, looking through shadow roots to their hosts; the browser's language without one. */
 export function resolveLang(element: Element): string {
   let node: Node | null = element;
   while (node) {
@@ -23,32 +25,49 @@ export function resolveLang(element: Element): string {
   return navigator.language || 'en';
 }
 
-/** Follows the element's language (its own `lang` or an ancestor's) and gives the strings for it. */
+/**
+ * Follows the element's language (its own `lang` or the nearest ancestor's, through shadow roots)
+ * and gives the strings for it, with the host's overrides laid over them.
+ */
 export class LocaleController implements ReactiveController {
   #host: Host;
-  lang = 'en';
-  strings: InviteStrings = stringsFor('en');
+  #overrides: () => (InviteStringOverrides | undefined)[];
+  #base: InviteStrings | undefined;
+  #merged: { from: unknown[]; strings: InviteStrings } | undefined;
+  lang = '';
 
-  constructor(host: Host) {
+  constructor(host: Host, overrides: () => (InviteStringOverrides | undefined)[] = () => []) {
     this.#host = host;
+    this.#overrides = overrides;
     host.addController(this);
   }
 
+  /** The strings in the element's language, with the overrides applied. */
+  get strings(): InviteStrings {
+    this.#base ??= stringsFor(this.lang || resolveLang(this.#host));
+    const from = [this.#base, ...this.#overrides()];
+    // Read many times per render: merge again only when an input changed.
+    if (!this.#merged || from.length !== this.#merged.from.length || from.some((item, index) => item !== this.#merged?.from[index])) {
+      this.#merged = { from, strings: mergeStrings(this.#base, ...from.slice(1)) };
+    }
+    return this.#merged.strings;
+  }
+
   hostConnected(): void {
-    hosts.add(this);
-    observeLangChanges();
+    controllers.add(this);
+    watchLanguages();
     this.refresh();
   }
 
   hostDisconnected(): void {
-    hosts.delete(this);
+    controllers.delete(this);
   }
 
-  refresh(): void {
+  refresh(stringsChanged = false): void {
     const lang = resolveLang(this.#host);
-    if (lang === this.lang && this.strings) return;
+    if (lang === this.lang && !stringsChanged) return;
     this.lang = lang;
-    this.strings = stringsFor(lang);
+    this.#base = stringsFor(lang);
     this.#host.requestUpdate();
   }
 }

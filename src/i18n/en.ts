@@ -1,4 +1,5 @@
 import type { RefusalReason } from '../phone/dialable.js';
+import { DEFAULT_SMS_TEMPLATE } from '../sms/template.js';
 
 /** Every string the elements show or announce, in English. Other locales translate this shape. */
 export const en = {
@@ -6,7 +7,6 @@ export const en = {
   countryPlaceholder: 'Choose a country',
   countrySearch: 'Search countries',
   countryNoMatch: 'No country matches',
-  countryOption: (name: string, dialCode: string) => `${name} +${dialCode}`,
 
   refusal: {
     empty: 'Enter a phone number.',
@@ -39,7 +39,6 @@ export const en = {
   cancel: 'Cancel',
   dismiss: 'Dismiss',
   attemptsTitle: 'Calls',
-  notices: 'Invitations',
   loading: 'Checking what you can do…',
   nothing: {
     role: 'Only the call’s owner or a moderator can invite people.',
@@ -63,11 +62,12 @@ export const en = {
     unknown: (number: string) => `No news of the call to ${number}: outcome unknown.`,
   },
   messageLabel: 'Text message',
+  smsTemplate: DEFAULT_SMS_TEMPLATE,
   useDefaultText: 'Use the default text',
   replaceTypographic: 'Replace curly quotes and dashes',
   pinReminder: 'This room has a PIN: tell the person you invite, so they can join. It is not put in the message.',
   counter: (characters: number, encoding: string, segments: number) =>
-    `${characters} characters · ${encoding} · ${segments} SMS`,
+    `${characters} ${characters === 1 ? 'character' : 'characters'} · ${encoding} · ${segments} SMS`,
   unicodeWarning: (character: string) =>
     `The character ${character} makes this a Unicode message: each SMS holds 70 characters instead of 160.`,
   overLimit: (segments: number, max: number) => `This message needs ${segments} SMS; the most is ${max}. Shorten it.`,
@@ -97,3 +97,12 @@ export const en = {
 };
 
 export type InviteStrings = typeof en;
+
+/** Any part of the strings, to override some of them: nested groups may be given in part too. */
+export type InviteStringOverrides = {
+  [Key in keyof InviteStrings]?: InviteStrings[Key] extends (...args: never[]) => string
+    ? InviteStrings[Key]
+    : InviteStrings[Key] extends object
+      ? Partial<InviteStrings[Key]>
+      : InviteStrings[Key];
+};

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CountryListController, type CountryOption } from '../../controllers/country-list-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countryCodesConverter } from '../country-codes-converter.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { flagSheet } from './flag-sheet.js';
@@ -51,7 +52,7 @@ export class CountryPicker extends LitElement {
   static formAssociated = true;
 
   readonly #internals = this.attachInternals();
-  readonly #locale = new LocaleController(this);
+  readonly #locale = new LocaleController(this, () => [this.strings]);
   readonly #list = new CountryListController(
     this,
     () => this.allowedCountries,
@@ -78,6 +79,9 @@ export class CountryPicker extends LitElement {
   @property({ type: Boolean, reflect: true }) required = false;
 
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
+  @property({ attribute: false }) strings?: InviteStringOverrides;
 
   @state() private open = false;
   @state() private formDisabled = false;

@@ -6,6 +6,7 @@ import { inviteSettingsContext, type InviteSettings } from '../../context/invite
 import { DialOutController, type CallAttempt } from '../../controllers/dial-out-controller.js';
 import { SmsSendController, type SmsSend } from '../../controllers/sms-send-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { mergeStrings, type InviteStringOverrides, type InviteStrings } from '../../i18n/index.js';
 import { PermissionsController, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
 import { ltr } from '../../i18n/bidi.js';
@@ -87,7 +88,7 @@ const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'inp
 export class InviteDialog extends LitElement {
   static override styles = [tokens, styles];
 
-  readonly #locale = new LocaleController(this);
+  readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
   readonly #permissions = new PermissionsController(this, () => ({
     role: this.#role,
     transport: this.#transport,
@@ -136,6 +137,9 @@ export class InviteDialog extends LitElement {
   /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". */
   @property({ attribute: 'call-timeout', type: Number }) callTimeout = 90_000;
 
+  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
+  @property({ attribute: false }) strings?: InviteStringOverrides;
+
   /** Settings provided by an ancestor through `provideInviteSettings()`. */
   @consume({ context: inviteSettingsContext, subscribe: true })
   @property({ attribute: false })
@@ -152,6 +156,20 @@ export class InviteDialog extends LitElement {
   @query('dialog[part="dialog"]') private dialog!: HTMLDialogElement;
   @query('dialog[part="confirm"]') private confirmDialog!: HTMLDialogElement;
   @query('sms-composer') private composer?: SmsComposer;
+
+  #overridesCache: { from: unknown[]; merged: InviteStringOverrides | undefined } = { from: [], merged: undefined };
+
+  /** The overrides given to this element and by its ancestors, passed on to the elements inside. */
+  get #stringOverrides(): InviteStringOverrides | undefined {
+    const from = [this.settings?.strings, this.strings];
+    const cache = this.#overridesCache;
+    if (from[0] !== cache.from[0] || from[1] !== cache.from[1]) {
+      const [page, own] = from as (InviteStringOverrides | undefined)[];
+      cache.from = from;
+      cache.merged = page && own ? (mergeStrings(page as InviteStrings, own) as InviteStringOverrides) : (own ?? page);
+    }
+    return cache.merged;
+  }
 
   get #transport(): InviteTransport | undefined {
     return this.transport ?? this.settings?.transport;
@@ -420,6 +438,7 @@ export class InviteDialog extends LitElement {
     }
     return html`<div class="number-row">
         <country-picker
+          .strings=${this.#stringOverrides}
           .allowedCountries=${this.#countries}
           .value=${this.#field.country}
           @change=${this.#onCountryChange}
@@ -490,6 +509,7 @@ export class InviteDialog extends LitElement {
     return html`<form class="invite-form" novalidate @submit=${this.#onSmsSubmit}>
       ${this.#renderNumberFields('sms')}
       <sms-composer
+        .strings=${this.#stringOverrides}
         .roomLink=${this.roomLink ?? this.settings?.roomLink}
         .roomName=${this.#roomName}
         .inviterName=${this.inviterName ?? this.settings?.inviterName}

@@ -4,9 +4,10 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countSms, type SmsCount } from '../../sms/segments.js';
 import { hasTypographicReplacements, replaceTypographic } from '../../sms/typographic.js';
-import { DEFAULT_SMS_TEMPLATE, fillTemplate } from '../../sms/template.js';
+import { fillTemplate } from '../../sms/template.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { styles } from './sms-composer.styles.js';
 
@@ -47,7 +48,7 @@ export class SmsComposer extends LitElement {
   static formAssociated = true;
 
   readonly #internals = this.attachInternals();
-  readonly #locale = new LocaleController(this);
+  readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
 
   /** The message. Until the person edits it, it follows the template. */
   @property() value = '';
@@ -78,6 +79,9 @@ export class SmsComposer extends LitElement {
 
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
+  @property({ attribute: false }) strings?: InviteStringOverrides;
+
   /** Settings provided by an ancestor through `provideInviteSettings()`. */
   @consume({ context: inviteSettingsContext, subscribe: true })
   @property({ attribute: false })
@@ -94,7 +98,7 @@ export class SmsComposer extends LitElement {
 
   /** The message the template makes with the current link, room and inviter. */
   get defaultValue(): string {
-    return fillTemplate(this.messageTemplate ?? this.settings?.messageTemplate ?? DEFAULT_SMS_TEMPLATE, {
+    return fillTemplate(this.messageTemplate ?? this.settings?.messageTemplate ?? this.#locale.strings.smsTemplate, {
       link: this.roomLink ?? this.settings?.roomLink ?? '',
       room: this.roomName ?? this.settings?.roomName ?? '',
       inviter: this.inviterName ?? this.settings?.inviterName ?? '',

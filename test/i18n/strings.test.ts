@@ -1,0 +1,110 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { InviteDialog } from '../../src/index.js';
+import { provideInviteSettings } from '../../src/context/invite-settings.js';
+import { en } from '../../src/i18n/en.js';
+import { frCA } from '../../src/i18n/fr-ca.js';
+import { registerStrings, stringsFor } from '../../src/i18n/index.js';
+import { ManualTransport, settle } from '../helpers/manual-transport.js';
+
+function $(root: Element, selector: string): HTMLElement {
+  const element = root.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`nothing matches ${selector}`);
+  return element;
+}
+
+async function dialogIn(lang: string): Promise<{ wrapper: HTMLElement; dialog: InviteDialog }> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${lang}>
+      <invite-dialog user-role="owner" default-country="CA" room-link="https://meet.example.com/r" .transport=${new ManualTransport()}></invite-dialog>
+    </div>`,
+  );
+  const dialog = wrapper.querySelector('invite-dialog')!;
+  dialog.show();
+  await settle(dialog);
+  return { wrapper, dialog };
+}
+
+const tabNames = (dialog: InviteDialog) => [...dialog.shadowRoot!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim());
+
+describe('strings', () => {
+  it('translates every English string into French', () => {
+    const missing = (a: object, b: object, path = ''): string[] =>
+      Object.entries(a).flatMap(([key, value]) => {
+        const other = (b as Record<string, unknown>)[key];
+        if (other === undefined) return [`${path}${key}`];
+        return typeof value === 'object' ? missing(value as object, other as object, `${path}${key}.`) : [];
+      });
+    expect(missing(en, frCA)).to.deep.equal([]);
+    expect(stringsFor('fr-CA')).to.equal(frCA);
+    expect(stringsFor('fr')).to.equal(frCA);
+    expect(stringsFor('de-AT')).to.equal(en);
+  });
+
+  it('speaks French (Canada) in a French page, country names included', async () => {
+    const { dialog } = await dialogIn('fr-CA');
+    expect($(dialog, '[part="title"]').textContent).to.equal('Inviter un participant à l’appel');
+    expect(tabNames(dialog)).to.deep.equal(['Appel', 'Texto']);
+    const picker = dialog.shadowRoot!.querySelector('country-picker')!;
+    expect($(picker, '[part="label"]').textContent).to.equal('Pays');
+    expect($(picker, '[part="combobox"]').textContent).to.contain('Canada');
+    $(picker, '[part="combobox"]').click();
+    await picker.updateComplete;
+    const names = [...picker.shadowRoot!.querySelectorAll('[role="option"] .name')].map((name) => name.textContent);
+    expect(names).to.deep.equal(['Canada', 'États-Unis']);
+    const composer = dialog.shadowRoot!.querySelector('sms-composer')!;
+    expect(composer.value).to.equal('Vous êtes invité à vous joindre à mon appel vidéo. C’est ici : https://meet.example.com/r');
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('follows a change of the page language', async () => {
+    const { wrapper, dialog } = await dialogIn('en');
+    expect($(dialog, '[part="title"]').textContent).to.equal('Invite a participant to the call');
+    wrapper.lang = 'fr';
+    await new Promise((resolve) => setTimeout(resolve));
+    await settle(dialog);
+    expect($(dialog, '[part="title"]').textContent).to.equal('Inviter un participant à l’appel');
+    const picker = dialog.shadowRoot!.querySelector('country-picker')!;
+    await picker.updateComplete;
+    expect($(picker, '[part="label"]').textContent).to.equal('Pays');
+  });
+
+  it('lets a host override any string on one element, group by group', async () => {
+    const { dialog } = await dialogIn('en');
+    dialog.strings = { dialogTitle: 'Bring someone in', countryLabel: 'Region', refusal: { 'too-short': 'Needs more digits.' } };
+    await settle(dialog);
+    expect($(dialog, '[part="title"]').textContent).to.equal('Bring someone in');
+    const picker = dialog.shadowRoot!.querySelector('country-picker')!;
+    await picker.updateComplete;
+    expect($(picker, '[part="label"]').textContent, 'passed on to the picker').to.equal('Region');
+    const input = $(dialog, '#call-number') as HTMLInputElement;
+    input.value = '416555';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    input.focus();
+    input.blur();
+    await settle(dialog);
+    expect($(dialog, '#call-number-error').textContent).to.contain('Short codes cannot be called.');
+    input.value = '4165550';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await settle(dialog);
+    expect($(dialog, '#call-number-error').textContent).to.contain('Needs more digits.');
+  });
+
+  it('lets a host override strings for the whole page through the settings', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><invite-dialog></invite-dialog></div>`);
+    provideInviteSettings(wrapper, { transport: new ManualTransport(), userRole: 'owner', strings: { tabCall: 'Phone' } });
+    const dialog = wrapper.querySelector('invite-dialog')!;
+    wrapper.append(dialog);
+    dialog.strings = { tabSms: 'Text' };
+    dialog.show();
+    await settle(dialog);
+    expect(tabNames(dialog)).to.deep.equal(['Phone', 'Text']);
+  });
+
+  it('takes a new language registered by the host', async () => {
+    registerStrings('de', { dialogTitle: 'Teilnehmer zum Anruf einladen', tabCall: 'Anruf' });
+    const { dialog } = await dialogIn('de');
+    expect($(dialog, '[part="title"]').textContent).to.equal('Teilnehmer zum Anruf einladen');
+    expect(tabNames(dialog)).to.deep.equal(['Anruf', 'SMS']);
+  });
+});
