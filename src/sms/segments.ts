@@ -1,7 +1,5 @@
 import { gsmSeptets } from './gsm-alphabet.js';
 
-// The composer takes everything its counter needs from this one module.
-export { hasTypographicReplacements, replaceTypographic } from './typographic.js';
 
 /** The two alphabets an SMS is sent in. */
 export const SMS_ENCODINGS = ['GSM-7', 'UCS-2'] as const;
