@@ -1,0 +1,62 @@
+// Prints what the package costs a host page, each figure beside its budget, measured the way a
+// host's bundler would see it: esbuild bundles dist/ (bundle, minify, production Lit), gzip -9.
+// Exits non-zero when a figure is over its budget. Run `npm run build` first (done here if needed).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1000;
+if (!existsSync('dist/index.js') || process.argv.includes('--build')) execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+
+/** Gzipped bytes of everything `source` loads, split into what import loads and what loads later. */
+async function measure(source) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: process.cwd() },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    outdir: '.cache/size',
+    write: false,
+    conditions: ['production'],
+    metafile: true,
+    logLevel: 'error',
+  });
+  const files = result.outputFiles.map((file) => ({
+    name: file.path.split('/').at(-1),
+    gzip: gzipSync(file.contents, { level: 9 }).length,
+    inputs: Object.keys(result.metafile.outputs[`.cache/size/${file.path.split('/').at(-1)}`]?.inputs ?? {}),
+  }));
+  return files;
+}
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const rows = [];
+function row(name, bytes, budget) {
+  rows.push({ name, bytes, budget, over: budget !== undefined && bytes > budget });
+}
+
+const all = await measure(`import './dist/index.js';`);
+// The complete libphonenumber-js metadata loads only when a host allows countries beyond US and CA.
+const isFullMetadata = (file) => file.inputs.some((input) => input.includes('metadata.max.json'));
+const flows = all.filter((file) => !isFullMetadata(file));
+row('Register the three elements and complete both flows (Lit included)', flows.reduce((sum, file) => sum + file.gzip, 0), 26 * KB);
+const entry = all.find((file) => file.name === 'stdin.js');
+row('  of which loaded at import', entry?.gzip ?? 0);
+
+const usCa = gzipSync(readFileSync('dist/phone/metadata-us-ca.js'), { level: 9 }).length;
+row('Phone metadata for US and CA', usCa, 2 * KB);
+row('Complete phone metadata (lazy, only for other countries)', all.filter(isFullMetadata).reduce((sum, file) => sum + file.gzip, 0));
+for (const flag of ['flags.webp', 'flags@2x.webp']) row(`Flag sprite ${flag} (fetched when a flag is shown)`, statSync(`dist/assets/${flag}`).size);
+
+const width = Math.max(...rows.map((entryRow) => entryRow.name.length));
+for (const { name, bytes, budget, over } of rows) {
+  const verdict = budget === undefined ? '' : over ? `  OVER budget ${kb(budget)}` : `  within ${kb(budget)}`;
+  console.log(`${name.padEnd(width)}  ${kb(bytes).padStart(9)}${verdict}`);
+}
+const failures = rows.filter((entryRow) => entryRow.over);
+if (failures.length > 0) {
+  console.error(`size: ${failures.length} figure(s) over budget`);
+  process.exit(1);
+}
