@@ -1,35 +1,29 @@
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { CHROMIUM_ARGS, findChromium, findFirefox } from './scripts/find-browsers.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
-import { defaultReporter } from '@web/test-runner';
 
-const executablePath = findChromium();
+// Two engines: Chromium through the DevTools protocol, Firefox ESR through WebDriver BiDi.
+// TEST_BROWSERS=chromium (or firefox) narrows a run to one of them.
+const only = process.env.TEST_BROWSERS;
+const browsers = [];
+if (only !== 'firefox') {
+  browsers.push(chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS } }));
+}
+if (only !== 'chromium') {
+  browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }));
+}
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: the keyboard and mouse tests need the page to have focus.
+  // One page at a time per engine: the keyboard and mouse tests need the page to have focus.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
-    }),
-  ],
+  browsers,
   // Lit announces its development build once per page; every other log is shown.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter(), summaryReporter()],

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { findChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './find-browsers.mjs';
 
 const outdir = process.argv[2] ?? '.cache/screenshots';
 mkdirSync(outdir, { recursive: true });
@@ -14,7 +14,7 @@ await server.listen();
 const url = server.resolvedUrls.local[0];
 const browser = await chromium.launch({
   executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 
 const dialog = (page) => page.locator('invite-dialog');

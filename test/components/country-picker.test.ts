@@ -110,7 +110,7 @@ describe('<country-picker>', () => {
     const picker = await fixture<CountryPicker>(html`<country-picker value="US"></country-picker>`);
     const changes = countChanges(picker);
     picker.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Escape' });

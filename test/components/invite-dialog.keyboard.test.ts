@@ -25,13 +25,13 @@ async function press(key: string): Promise<void> {
   if (modifier) await sendKeys({ up: modifier });
 }
 
-/** Presses Tab until focus is on something `describeActive()` names `target`; fails after `limit` presses. */
-async function tabTo(target: string, limit = 12): Promise<void> {
+/** Presses Tab (or `key`) until focus is on what `describeActive()` names `target`; fails after `limit` presses. */
+async function tabTo(target: string, key = 'Tab', limit = 12): Promise<void> {
   const seen: string[] = [];
   for (let index = 0; index < limit; index += 1) {
     if (describeActive() === target) return;
     seen.push(describeActive());
-    await press('Tab');
+    await press(key);
   }
   throw new Error(`Tab never reached ${target}; went through ${seen.join(', ')}`);
 }
@@ -108,7 +108,7 @@ describe('<invite-dialog> with the keyboard alone', () => {
     await press('Enter');
     await settle(dialog);
 
-    await tabTo('#tab-call');
+    await tabTo('#tab-call', 'Shift+Tab');
     await press('ArrowDown');
     await settle(dialog);
     expect(dialog.panel).to.equal('sms');

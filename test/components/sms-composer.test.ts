@@ -116,7 +116,7 @@ describe('<sms-composer>', () => {
     let changes = 0;
     document.addEventListener('change', () => (changes += 1), { once: true });
     await typeInto(composer, 'a');
-    textarea(composer).blur();
+    await sendKeys({ press: 'Tab' });
     expect(changes).to.equal(1);
   });
 

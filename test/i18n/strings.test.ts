@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { InviteDialog } from '../../src/index.js';
 import { provideInviteSettings } from '../../src/context/invite-settings.js';
@@ -78,14 +79,13 @@ describe('strings', () => {
     await picker.updateComplete;
     expect($(picker, '[part="label"]').textContent, 'passed on to the picker').to.equal('Region');
     const input = $(dialog, '#call-number') as HTMLInputElement;
-    input.value = '416555';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
     input.focus();
-    input.blur();
+    await sendKeys({ type: '416555' });
+    await sendKeys({ press: 'Tab' });
     await settle(dialog);
     expect($(dialog, '#call-number-error').textContent).to.contain('Short codes cannot be called.');
-    input.value = '4165550';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    input.focus();
+    await sendKeys({ type: '0' });
     await settle(dialog);
     expect($(dialog, '#call-number-error').textContent).to.contain('Needs more digits.');
   });
