@@ -35,6 +35,7 @@ interface Confirmation {
   phoneNumber: string;
   message?: string;
 }
+
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
 const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
 
@@ -45,6 +46,10 @@ const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'inp
  *
  * Every setting may also come from an ancestor through `provideInviteSettings()`; a property set
  * on the element wins. Role checks here guard the person only: the backend must enforce them.
+ *
+ * Light and dark follow the page's `color-scheme` (and so `prefers-color-scheme`); set
+ * `color-scheme: dark` or `light` on the element to force one. Every string can be replaced
+ * through the `strings` property, or for the page through the settings.
  *
  * @summary Invites someone into the ongoing call: dial out, or send an SMS.
  *
@@ -68,7 +73,21 @@ const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'inp
  * @csspart attempts - The list of calls placed.
  * @csspart notices - The notices at the upper corner, above the page and the dialog.
  * @csspart notice - One notice.
+ * @csspart send-button - The Send SMS button.
  * @csspart confirm - The confirmation pop-up.
+ * @csspart country-label - The country picker's label (its `label` part).
+ * @csspart country-combobox - The country picker's control (its `combobox` part).
+ * @csspart country-popup - The country picker's drop-down (its `popup` part).
+ * @csspart country-search - The country picker's search box (its `search` part).
+ * @csspart country-listbox - The country picker's list (its `listbox` part).
+ * @csspart country-option - One country in the list (its `option` part).
+ * @csspart country-active - The country keyboard navigation is on (its `active` part).
+ * @csspart message-label - The SMS composer's label (its `label` part).
+ * @csspart message-textarea - The SMS text box (its `textarea` part).
+ * @csspart message-counter - The SMS counter (its `counter` part).
+ * @csspart message-warning - The SMS warning (its `warning` part).
+ * @csspart message-reminder - The PIN reminder (its `reminder` part).
+ * @csspart message-button - The SMS composer's text buttons (its `button` part).
  *
  * @cssproperty --invite-dialog-width - Width of the dialog. Default `min(40rem, 100vw - 2rem)`.
  * @cssproperty --invite-color-text - Text colour.
@@ -438,6 +457,7 @@ export class InviteDialog extends LitElement {
     }
     return html`<div class="number-row">
         <country-picker
+          exportparts="label: country-label, combobox: country-combobox, popup: country-popup, search: country-search, listbox: country-listbox, option: country-option, active: country-active"
           .strings=${this.#stringOverrides}
           .allowedCountries=${this.#countries}
           .value=${this.#field.country}
@@ -509,6 +529,7 @@ export class InviteDialog extends LitElement {
     return html`<form class="invite-form" novalidate @submit=${this.#onSmsSubmit}>
       ${this.#renderNumberFields('sms')}
       <sms-composer
+        exportparts="label: message-label, textarea: message-textarea, counter: message-counter, warning: message-warning, reminder: message-reminder, button: message-button"
         .strings=${this.#stringOverrides}
         .roomLink=${this.roomLink ?? this.settings?.roomLink}
         .roomName=${this.#roomName}
