@@ -5,9 +5,12 @@
  */
 export * from './country-picker.js';
 export * from './invite-dialog.js';
+export * from './sms-composer.js';
 export * from './transport/index.js';
 export * from './events/index.js';
 export { inviteSettingsContext, provideInviteSettings, type InviteSettings } from './context/invite-settings.js';
 export { checkDialable, normalizePhoneInput, formatInternational, parseCountryCodes, REFUSAL_REASONS } from './phone/index.js';
 export type { DialCheck, Dialable, Refusal, RefusalReason } from './phone/index.js';
 export { permissionsFor, type Permissions } from './controllers/permissions-controller.js';
+export { countSms, fillTemplate, replaceTypographic, DEFAULT_SMS_TEMPLATE, type SmsCount, type SmsEncoding } from './sms/index.js';
+export { registerStrings, type InviteStrings, type InviteStringOverrides } from './i18n/index.js';

@@ -7,6 +7,7 @@ import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countryCodesConverter } from '../country-codes-converter.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { flagSheet } from './flag-sheet.js';
+import { FormControl } from '../form-control.js';
 import { styles } from './country-picker.styles.js';
 
 /** Above this many countries the list gets a search box. */
@@ -46,12 +47,10 @@ const PAGE_STEP = 10;
  * @cssproperty --invite-font - Font shorthand. Default `inherit`.
  */
 @customElement('country-picker')
-export class CountryPicker extends LitElement {
+export class CountryPicker extends FormControl(LitElement) {
   static override styles = [tokens, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static formAssociated = true;
 
-  readonly #internals = this.attachInternals();
   readonly #locale = new LocaleController(this, () => [this.strings]);
   readonly #list = new CountryListController(
     this,
@@ -94,23 +93,6 @@ export class CountryPicker extends LitElement {
     if (!event.composedPath().includes(this)) this.#close(false);
   };
 
-  /** The form this picker belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
   get #searchable(): boolean {
     return this.#list.options.length > SEARCH_THRESHOLD;
   }
@@ -136,8 +118,8 @@ export class CountryPicker extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {
       const chosen = this.#list.find(this.value) ? this.value : '';
-      this.#internals.setFormValue(chosen || null);
-      this.#internals.setValidity(
+      this.internals.setFormValue(chosen || null);
+      this.internals.setValidity(
         this.required && !chosen ? { valueMissing: true } : {},
         this.#locale.strings.countryPlaceholder,
         this.combobox,

@@ -9,6 +9,7 @@ import { countSms, type SmsCount } from '../../sms/segments.js';
 import { hasTypographicReplacements, replaceTypographic } from '../../sms/typographic.js';
 import { fillTemplate } from '../../sms/template.js';
 import { tokens } from '../../styles/tokens.styles.js';
+import { FormControl } from '../form-control.js';
 import { styles } from './sms-composer.styles.js';
 
 /**
@@ -42,12 +43,10 @@ import { styles } from './sms-composer.styles.js';
  * @cssproperty --invite-font - Font shorthand.
  */
 @customElement('sms-composer')
-export class SmsComposer extends LitElement {
+export class SmsComposer extends FormControl(LitElement) {
   static override styles = [tokens, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static formAssociated = true;
 
-  readonly #internals = this.attachInternals();
   readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
 
   /** The message. Until the person edits it, it follows the template. */
@@ -116,30 +115,6 @@ export class SmsComposer extends LitElement {
     return countSms(this.value);
   }
 
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
-  checkValidity(): boolean {
-    return this.#internals.checkValidity();
-  }
-
-  reportValidity(): boolean {
-    return this.#internals.reportValidity();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // An explicitly set value counts as edited; until then the text follows the template.
     if (changed.has('value') && this.value && this.value !== this.defaultValue) this.edited = true;
@@ -150,11 +125,11 @@ export class SmsComposer extends LitElement {
   protected override updated(): void {
     const strings = this.#locale.strings;
     const count = this.count;
-    this.#internals.setFormValue(this.value);
-    if (!this.value.trim()) this.#internals.setValidity({ valueMissing: true }, strings.emptyMessage, this.textarea);
+    this.internals.setFormValue(this.value);
+    if (!this.value.trim()) this.internals.setValidity({ valueMissing: true }, strings.emptyMessage, this.textarea);
     else if (count.segments > this.limit) {
-      this.#internals.setValidity({ tooLong: true }, strings.overLimit(count.segments, this.limit), this.textarea);
-    } else this.#internals.setValidity({});
+      this.internals.setValidity({ tooLong: true }, strings.overLimit(count.segments, this.limit), this.textarea);
+    } else this.internals.setValidity({});
   }
 
   /** Puts the template's text back. */
