@@ -260,7 +260,7 @@ export const styles = css`
     position: fixed;
     inset: calc(var(--_space) * 2) calc(var(--_space) * 2) auto auto;
     inset-inline: auto calc(var(--_space) * 2);
-    width: min(24rem, calc(100vw - 2rem));
+    width: min(21rem, calc(100vw - 2rem));
     margin: 0;
     padding: 0;
     border: 0;
