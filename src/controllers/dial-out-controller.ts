@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { InviteCallStartEvent } from '../events/invite-call-start.js';
 import { InviteCallStatusEvent } from '../events/invite-call-status.js';
 import { InviteErrorEvent } from '../events/invite-error.js';
@@ -11,18 +11,12 @@ import {
   type DialOutUpdate,
   type InviteTransport,
 } from '../transport/types.js';
-import { RetryCountdown } from './retry-countdown.js';
+import { InviteActionController, type InviteRecord } from './invite-action-controller.js';
 
 /** `unknown`: the backend has not said how the call ended within the timeout. */
 export type AttemptState = DialOutState | 'unknown';
 
-export interface CallAttempt {
-  readonly id: number;
-  /** E.164. */
-  readonly phoneNumber: string;
-  readonly idempotencyKey: string;
-  /** When it was placed, to order it among the other notices. */
-  readonly startedAt: number;
+export interface CallAttempt extends InviteRecord {
   state: AttemptState;
   /** The backend's reason for a `failed` call, meant for the person. Untrusted text. */
   reason?: string;
@@ -31,8 +25,6 @@ export interface CallAttempt {
   participantId?: string;
   /** The transport has settled (or the person cancelled): no update is taken after this. */
   settled: boolean;
-  /** The person closed this attempt's notice. */
-  dismissed: boolean;
 }
 
 /** States in which the person may still hang up. */
@@ -64,49 +56,31 @@ export interface DialOutOptions {
  * Places calls through the transport and follows each attempt to its end. One call per intent:
  * a number already being called is not called again. Announces progress with events on the host.
  */
-export class DialOutController implements ReactiveController {
-  #host: ReactiveControllerHost & HTMLElement;
+export class DialOutController extends InviteActionController<CallAttempt> {
   #options: () => DialOutOptions;
-  #connected = false;
-  #nextId = 1;
   #aborts = new Map<number, AbortController>();
   #timers = new Map<number, ReturnType<typeof setTimeout>>();
-  #attempts: CallAttempt[] = [];
-
-  /** Counts down after the backend answered `rate-limited`. */
-  readonly retry: RetryCountdown;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: () => DialOutOptions) {
-    this.#host = host;
+    super(host);
     this.#options = options;
-    this.retry = new RetryCountdown(host);
-    host.addController(this);
   }
 
-  hostConnected(): void {
-    this.#connected = true;
-  }
-
-  hostDisconnected(): void {
-    // The calls go on (removing the element is not hanging up), but nothing more is shown or
-    // announced from a detached element.
-    this.#connected = false;
-    this.retry.stop();
-  }
+  // Removing the element is not hanging up: its calls go on while it is detached.
 
   /** Every attempt of this session, newest first. */
   get attempts(): readonly CallAttempt[] {
-    return this.#attempts;
+    return this.records;
   }
 
   /** An attempt to this number has not ended yet. */
   isCalling(phoneNumber: string): boolean {
-    return this.#attempts.some((attempt) => attempt.phoneNumber === phoneNumber && !attempt.settled);
+    return this.records.some((attempt) => attempt.phoneNumber === phoneNumber && !attempt.settled);
   }
 
   /** This number was called before in this session. */
   hasCalled(phoneNumber: string): boolean {
-    return this.#attempts.some((attempt) => attempt.phoneNumber === phoneNumber);
+    return this.records.some((attempt) => attempt.phoneNumber === phoneNumber);
   }
 
   canCancel(attempt: CallAttempt): boolean {
@@ -121,7 +95,7 @@ export class DialOutController implements ReactiveController {
     const { transport, timeout } = this.#options();
     if (this.isCalling(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
     const attempt: CallAttempt = {
-      id: this.#nextId++,
+      id: this.nextId(),
       phoneNumber,
       idempotencyKey: newIdempotencyKey(),
       startedAt: performance.now(),
@@ -129,10 +103,9 @@ export class DialOutController implements ReactiveController {
       settled: false,
       dismissed: false,
     };
-    this.#attempts = [attempt, ...this.#attempts];
-    this.#emit(new InviteCallStartEvent({ phoneNumber, idempotencyKey: attempt.idempotencyKey }));
+    this.add(attempt);
+    this.emit(new InviteCallStartEvent({ phoneNumber, idempotencyKey: attempt.idempotencyKey }));
     this.#emitStatus(attempt);
-    this.#changed();
 
     if (!transport || typeof transport.dialOut !== 'function') {
       this.#fail(attempt, 'no-transport');
@@ -182,11 +155,6 @@ export class DialOutController implements ReactiveController {
     this.#settle(attempt, { state: 'canceled' });
   }
 
-  dismiss(attempt: CallAttempt): void {
-    attempt.dismissed = true;
-    this.#changed();
-  }
-
   #fail(attempt: CallAttempt, code: string): void {
     attempt.errorCode = code;
     this.#settle(attempt, { state: 'failed' });
@@ -199,9 +167,9 @@ export class DialOutController implements ReactiveController {
     this.#aborts.delete(attempt.id);
     this.#update(attempt, update);
     if (update.state === 'joined') {
-      this.#emit(new InviteParticipantJoinedEvent({ phoneNumber: attempt.phoneNumber, participantId: attempt.participantId }));
+      this.emit(new InviteParticipantJoinedEvent({ phoneNumber: attempt.phoneNumber, participantId: attempt.participantId }));
     } else if (update.state === 'failed') {
-      this.#emit(
+      this.emit(
         new InviteErrorEvent({
           phoneNumber: attempt.phoneNumber,
           action: 'call',
@@ -220,11 +188,11 @@ export class DialOutController implements ReactiveController {
     // A notice the person closed comes back when there is news.
     if (changed) attempt.dismissed = false;
     if (changed) this.#emitStatus(attempt);
-    this.#changed();
+    this.changed();
   }
 
   #emitStatus(attempt: CallAttempt): void {
-    this.#emit(
+    this.emit(
       new InviteCallStatusEvent({
         phoneNumber: attempt.phoneNumber,
         state: attempt.state,
@@ -233,13 +201,4 @@ export class DialOutController implements ReactiveController {
     );
   }
 
-  #emit(event: Event): void {
-    if (this.#connected) this.#host.dispatchEvent(event);
-  }
-
-  #changed(): void {
-    // Attempts are replaced, not mutated in place, so that templates see a new array.
-    this.#attempts = [...this.#attempts];
-    if (this.#connected) this.#host.requestUpdate();
-  }
 }

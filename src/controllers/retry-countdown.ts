@@ -24,6 +24,14 @@ export class RetryCountdown {
     this.#tick();
   }
 
+  /** Ticks again after `stop()`, if there is still time to wait. */
+  resume(): void {
+    if (this.#until > Date.now()) {
+      this.stop();
+      this.#tick();
+    }
+  }
+
   stop(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;

@@ -1,69 +1,44 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { InviteErrorEvent } from '../events/invite-error.js';
 import { InviteSmsSentEvent } from '../events/invite-sms-sent.js';
 import { newIdempotencyKey, readTransportError } from '../transport/errors.js';
 import type { InviteTransport } from '../transport/types.js';
-import { RetryCountdown } from './retry-countdown.js';
+import { InviteActionController, type InviteRecord } from './invite-action-controller.js';
 
 export const SMS_SEND_STATES = ['sending', 'sent', 'failed'] as const;
 export type SmsSendState = (typeof SMS_SEND_STATES)[number];
 
-export interface SmsSend {
-  readonly id: number;
-  /** E.164. */
-  readonly phoneNumber: string;
+export interface SmsSend extends InviteRecord {
   readonly message: string;
-  readonly idempotencyKey: string;
-  /** When it was asked for, to order it among the other notices. */
-  readonly startedAt: number;
   state: SmsSendState;
   errorCode?: string;
   messageId?: string;
-  dismissed: boolean;
 }
 
 /**
  * Sends SMS invitations through the transport. One message per intent: a number with a message
  * on its way is not sent another. Announces the outcome with events on the host.
  */
-export class SmsSendController implements ReactiveController {
-  #host: ReactiveControllerHost & HTMLElement;
+export class SmsSendController extends InviteActionController<SmsSend> {
   #transport: () => InviteTransport | undefined;
-  #connected = false;
-  #nextId = 1;
-  #sends: SmsSend[] = [];
-
-  /** Counts down after the backend answered `rate-limited`. */
-  readonly retry: RetryCountdown;
 
   constructor(host: ReactiveControllerHost & HTMLElement, transport: () => InviteTransport | undefined) {
-    this.#host = host;
+    super(host);
     this.#transport = transport;
-    this.retry = new RetryCountdown(host);
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#connected = true;
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.retry.stop();
   }
 
   /** Every send of this session, newest first. */
   get sends(): readonly SmsSend[] {
-    return this.#sends;
+    return this.records;
   }
 
   isSending(phoneNumber: string): boolean {
-    return this.#sends.some((send) => send.phoneNumber === phoneNumber && send.state === 'sending');
+    return this.records.some((send) => send.phoneNumber === phoneNumber && send.state === 'sending');
   }
 
   /** An SMS went, or was tried, to this number in this session. */
   hasSent(phoneNumber: string): boolean {
-    return this.#sends.some((send) => send.phoneNumber === phoneNumber);
+    return this.records.some((send) => send.phoneNumber === phoneNumber);
   }
 
   /**
@@ -73,7 +48,7 @@ export class SmsSendController implements ReactiveController {
   send(phoneNumber: string, message: string): Promise<SmsSend> | undefined {
     if (this.isSending(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
     const record: SmsSend = {
-      id: this.#nextId++,
+      id: this.nextId(),
       phoneNumber,
       message,
       idempotencyKey: newIdempotencyKey(),
@@ -81,8 +56,7 @@ export class SmsSendController implements ReactiveController {
       state: 'sending',
       dismissed: false,
     };
-    this.#sends = [record, ...this.#sends];
-    this.#changed();
+    this.add(record);
     const transport = this.#transport();
     // Through a promise, so that a transport that throws synchronously fails like one that rejects.
     return Promise.resolve()
@@ -98,34 +72,20 @@ export class SmsSendController implements ReactiveController {
           const messageId = (result as { messageId?: unknown } | null)?.messageId;
           record.state = 'sent';
           if (typeof messageId === 'string') record.messageId = messageId;
-          this.#emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
+          this.emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
         },
         (error: unknown) => {
           const { code, retryAfterMs } = readTransportError(error);
           if (retryAfterMs && code === 'rate-limited') this.retry.start(retryAfterMs);
           record.state = 'failed';
           record.errorCode = code;
-          this.#emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code, message: '' }));
+          this.emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code, message: '' }));
         },
       )
       .then(() => {
         record.dismissed = false;
-        this.#changed();
+        this.changed();
         return record;
       });
-  }
-
-  dismiss(send: SmsSend): void {
-    send.dismissed = true;
-    this.#changed();
-  }
-
-  #emit(event: Event): void {
-    if (this.#connected) this.#host.dispatchEvent(event);
-  }
-
-  #changed(): void {
-    this.#sends = [...this.#sends];
-    if (this.#connected) this.#host.requestUpdate();
   }
 }

@@ -1,0 +1,73 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { RetryCountdown } from './retry-countdown.js';
+
+/** What every record of an invitation (a call attempt, an SMS send) carries. */
+export interface InviteRecord {
+  readonly id: number;
+  /** E.164. */
+  readonly phoneNumber: string;
+  readonly idempotencyKey: string;
+  /** When it was asked for, to order it among the other notices. */
+  readonly startedAt: number;
+  /** The person closed its notice. */
+  dismissed: boolean;
+}
+
+/**
+ * What the dial-out and SMS controllers share: the records of this session, newest first, events
+ * announced on the host, and the wait a `rate-limited` answer asks for. A detached host neither
+ * renders nor announces; the records go on, and show again when it is attached.
+ */
+export abstract class InviteActionController<Record extends InviteRecord> implements ReactiveController {
+  protected readonly host: ReactiveControllerHost & HTMLElement;
+  #connected = false;
+  #nextId = 1;
+  #records: Record[] = [];
+
+  /** Counts down after the backend answered `rate-limited`. */
+  readonly retry: RetryCountdown;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    this.retry = new RetryCountdown(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.retry.resume();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.retry.stop();
+  }
+
+  protected get records(): readonly Record[] {
+    return this.#records;
+  }
+
+  dismiss(record: Record): void {
+    record.dismissed = true;
+    this.changed();
+  }
+
+  protected nextId(): number {
+    return this.#nextId++;
+  }
+
+  protected add(record: Record): void {
+    this.#records = [record, ...this.#records];
+    this.changed();
+  }
+
+  protected emit(event: Event): void {
+    if (this.#connected) this.host.dispatchEvent(event);
+  }
+
+  protected changed(): void {
+    // Records change in place: a new array tells templates that something did.
+    this.#records = [...this.#records];
+    if (this.#connected) this.host.requestUpdate();
+  }
+}
