@@ -2,20 +2,31 @@ import type { LitElement } from 'lit';
 
 // A mixin's base constructor must take `any[]` (TypeScript's rule for mixin classes).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type LitElementClass = abstract new (...args: any[]) => LitElement;
+type Constructor<T> = new (...args: any[]) => T;
+
+/** The members the mixin adds, declared apart so that the emitted .d.ts can name them. */
+export declare class FormControlMembers {
+  /** The element's link to its form: value, validity, states. */
+  protected readonly internals: ElementInternals;
+  /** The form this control belongs to. */
+  get form(): HTMLFormElement | null;
+  get validity(): ValidityState;
+  get validationMessage(): string;
+  get willValidate(): boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+}
 
 /**
  * What a form control offers a page, like a native one: its form, validity and the methods to
  * check it. A mixin rather than a controller because it adds public API.
  */
-export function FormControl<Base extends LitElementClass>(base: Base) {
-  abstract class FormControlElement extends base {
+export function FormControl<Base extends Constructor<LitElement>>(base: Base) {
+  class FormControlElement extends base {
     static formAssociated = true;
 
-    /** The element's link to its form: value, validity, states. */
     protected readonly internals: ElementInternals = this.attachInternals();
 
-    /** The form this control belongs to. */
     get form(): HTMLFormElement | null {
       return this.internals.form;
     }
@@ -40,5 +51,5 @@ export function FormControl<Base extends LitElementClass>(base: Base) {
       return this.internals.reportValidity();
     }
   }
-  return FormControlElement;
+  return FormControlElement as unknown as Constructor<FormControlMembers> & { formAssociated: boolean } & Base;
 }
