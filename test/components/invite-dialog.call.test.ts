@@ -150,6 +150,17 @@ describe('<invite-dialog> who may invite', () => {
 });
 
 describe('<invite-dialog> opening and closing', () => {
+  it('is accessible closed, before and after a first opening', async () => {
+    const dialog = await fixture<InviteDialog>(html`<invite-dialog user-role="owner" .transport=${new ManualTransport()}></invite-dialog>`);
+    await expect(dialog).shadowDom.to.be.accessible();
+    dialog.show();
+    await settle(dialog);
+    dialog.close();
+    await settle(dialog);
+    expect($<HTMLDialogElement>(dialog, 'dialog[part="dialog"]').open).to.equal(false);
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
   it('opens modal with focus in the phone field, and Escape returns focus to the opener', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div><button id="opener">Invite</button><invite-dialog user-role="owner" default-country="US"></invite-dialog></div>`,
