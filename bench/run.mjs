@@ -12,6 +12,7 @@ import { buildPages } from './build.mjs';
 import { serve } from './server.mjs';
 import { countryList, keystrokes, open, openCloseHeap } from './scenarios.mjs';
 import { noLongTask, row, summarise, table, withinFrame } from './report.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browsers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, '.cache', 'bench');
@@ -26,18 +27,7 @@ const RUNS = [
   { id: 'list', label: 'country list', scenario: countryList, samples: 25, warmup: 2 },
 ];
 const HEAP_CYCLES = 100;
-const LAUNCH = {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+const LAUNCH = { executablePath: findChromium(), args: CHROMIUM_ARGS };
 
 const started = Date.now();
 const progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);

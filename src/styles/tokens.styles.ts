@@ -3,11 +3,11 @@ import { css } from 'lit';
 /**
  * The design tokens every element reads. A host sets the public `--invite-*` properties once,
  * on the elements or any ancestor, to theme all of them; the private `--_*` copies hold the
- * defaults. Light and dark follow `color-scheme`, which itself follows the page.
+ * defaults. Light and dark follow the `color-scheme` the elements inherit from the page: a page
+ * that declares `color-scheme: light dark` follows `prefers-color-scheme`.
  */
 export const tokens = css`
   :host {
-    color-scheme: light dark;
     --_font: var(--invite-font, inherit);
     --_text: var(--invite-color-text, light-dark(#1d1f23, #eceef2));
     --_muted: var(--invite-color-muted, light-dark(#575c66, #b3b8c2));

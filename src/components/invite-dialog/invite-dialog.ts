@@ -47,8 +47,8 @@ const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'inp
  * Every setting may also come from an ancestor through `provideInviteSettings()`; a property set
  * on the element wins. Role checks here guard the person only: the backend must enforce them.
  *
- * Light and dark follow the page's `color-scheme` (and so `prefers-color-scheme`); set
- * `color-scheme: dark` or `light` on the element to force one. Every string can be replaced
+ * Light and dark follow the `color-scheme` the element inherits (a page that declares
+ * `color-scheme: light dark` follows `prefers-color-scheme`); set it on the element to force one. Every string can be replaced
  * through the `strings` property, or for the page through the settings.
  *
  * @summary Invites someone into the ongoing call: dial out, or send an SMS.

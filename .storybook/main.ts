@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { defineMain } from '@storybook/web-components-vite/node';
+import type { Plugin } from 'vite';
+import { LIT_DEPENDENCIES } from './lit-deps.js';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+/**
+ * package.json's `sideEffects` names only the published entry files, so a production build reads
+ * every module of src/ as free of side effects and drops the ones the stories import only for
+ * them: the `@customElement` registrations. The stories build from src/, so src/ keeps its
+ * side effects here.
+ */
+function keepSourceSideEffects(): Plugin {
+  return {
+    name: 'invite-elements:keep-source-side-effects',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && !resolved.external && resolved.id.startsWith(SRC) ? { ...resolved, moduleSideEffects: true } : null;
+    },
+  };
+}
+
+export default defineMain({
+  framework: '@storybook/web-components-vite',
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y', '@storybook/addon-docs', '@storybook/addon-vitest'],
+  core: { disableTelemetry: true },
+  viteFinal(config) {
+    return {
+      ...config,
+      plugins: [...(config.plugins ?? []), keepSourceSideEffects()],
+      optimizeDeps: {
+        ...config.optimizeDeps,
+        include: [...(config.optimizeDeps?.include ?? []), ...LIT_DEPENDENCIES],
+      },
+    };
+  },
+});

@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import '../src/sms-composer.js';
+import type { SmsComposer } from '../src/index.js';
+import { argTypesFor } from './support/arg-types.js';
+
+interface SmsComposerArgs {
+  value?: string;
+  name?: string;
+  'message-template'?: string;
+  'room-link'?: string;
+  'room-name'?: string;
+  'inviter-name'?: string;
+  'max-segments'?: number;
+  'pin-required'?: boolean;
+  label?: string;
+  disabled?: boolean;
+  onInput?: (event: Event) => void;
+  onChange?: (event: Event) => void;
+}
+
+const LONG_TEMPLATE =
+  'Hello! You are invited to join {room}, where we review the roadmap, the open issues and the ' +
+  'release plan for next week. Join from your phone or your computer here: {link} See you soon, {inviter}';
+
+function findComposer(canvasElement: HTMLElement): SmsComposer {
+  const composer = canvasElement.querySelector('sms-composer');
+  if (!composer) throw new Error('the story rendered no <sms-composer>');
+  return composer;
+}
+
+function part<T extends HTMLElement = HTMLElement>(composer: SmsComposer, name: string): T {
+  const element = composer.shadowRoot?.querySelector<T>(`[part~="${name}"]`);
+  if (!element) throw new Error(`<sms-composer> has no part ${name}`);
+  return element;
+}
+
+const meta = {
+  title: 'Elements/sms-composer',
+  component: 'sms-composer',
+  argTypes: argTypesFor('sms-composer', {
+    value: { control: 'text' },
+    name: { control: 'text' },
+    'message-template': { control: 'text' },
+    'room-link': { control: 'text' },
+    'room-name': { control: 'text' },
+    'inviter-name': { control: 'text' },
+    'max-segments': { control: { type: 'number', min: 1, max: 20 } },
+    'pin-required': { control: 'boolean' },
+    label: { control: 'text' },
+    disabled: { control: 'boolean' },
+  }),
+  args: {
+    'room-link': 'https://meet.example.com/weekly-sync',
+    'room-name': 'Weekly sync',
+    'inviter-name': 'Ada',
+    name: 'message',
+    onInput: fn(),
+    onChange: fn(),
+  },
+  render: (args) => html`<sms-composer
+    value=${ifDefined(args.value || undefined)}
+    name=${ifDefined(args.name || undefined)}
+    message-template=${ifDefined(args['message-template'] || undefined)}
+    room-link=${ifDefined(args['room-link'] || undefined)}
+    room-name=${ifDefined(args['room-name'] || undefined)}
+    inviter-name=${ifDefined(args['inviter-name'] || undefined)}
+    max-segments=${ifDefined(args['max-segments'])}
+    ?pin-required=${args['pin-required'] === true}
+    label=${ifDefined(args.label || undefined)}
+    ?disabled=${args.disabled === true}
+    @input=${args.onInput}
+    @change=${args.onChange}
+  ></sms-composer>`,
+} satisfies Meta<SmsComposerArgs>;
+
+export default meta;
+type Story = StoryObj<SmsComposerArgs>;
+
+/** The default text, with the room's link, and what it costs. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const composer = findComposer(canvasElement);
+    await expect(part<HTMLTextAreaElement>(composer, 'textarea').value).toContain('https://meet.example.com/weekly-sync');
+    await expect(part(composer, 'counter').textContent).toContain('GSM-7');
+    await expect(part(composer, 'warning').hidden).toBe(true);
+  },
+};
+
+/** The room has a PIN: a reminder to tell it, which is never put in the message. */
+export const PinReminder: Story = {
+  args: { 'pin-required': true },
+  play: async ({ canvasElement }) => {
+    const reminder = part(findComposer(canvasElement), 'reminder');
+    await expect(reminder.hidden).toBe(false);
+    await expect(reminder.textContent).toContain('This room has a PIN');
+  },
+};
+
+/** Typed curly quotes make the message Unicode: the warning names the character and offers plain ones. */
+export const UnicodeWarning: Story = {
+  play: async ({ canvasElement, args }) => {
+    const composer = findComposer(canvasElement);
+    const textarea = part<HTMLTextAreaElement>(composer, 'textarea');
+    const end = textarea.value.length;
+    await userEvent.type(textarea, ' “Bring coffee”', { initialSelectionStart: end, initialSelectionEnd: end });
+    await waitFor(() => expect(part(composer, 'warning').hidden).toBe(false));
+    await expect(part(composer, 'warning').textContent).toContain('makes this a Unicode message');
+    await expect(part(composer, 'counter').textContent).toContain('UCS-2');
+    await expect(args.onInput).toHaveBeenCalled();
+    const buttons = [...(composer.shadowRoot?.querySelectorAll('[part="button"]') ?? [])].map((button) => button.textContent?.trim());
+    await expect(buttons).toContain('Replace curly quotes and dashes');
+  },
+};
+
+/** The message needs more SMS than `max-segments`: the counter and the warning say so. */
+export const OverTheLimit: Story = {
+  args: { 'max-segments': 1, 'message-template': LONG_TEMPLATE },
+  play: async ({ canvasElement }) => {
+    const composer = findComposer(canvasElement);
+    await expect(part(composer, 'warning').textContent).toContain('the most is 1');
+    await expect(part<HTMLTextAreaElement>(composer, 'textarea').getAttribute('aria-invalid')).toBe('true');
+    await expect(composer.validity.tooLong).toBe(true);
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    await expect(part<HTMLTextAreaElement>(findComposer(canvasElement), 'textarea').disabled).toBe(true);
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  args: { 'pin-required': true },
+};
+
+/** `lang="fr-CA"` on a container: the default text and the counter follow it. */
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  args: { 'pin-required': true },
+};
+
+export const RightToLeft: Story = {
+  globals: { dir: 'rtl' },
+  args: { 'pin-required': true },
+};
