@@ -15,6 +15,15 @@ async function settledWithin(promise: Promise<unknown>, ms = 30): Promise<'settl
   ]);
 }
 
+/** Resolves once `condition` holds, polling: timers on a busy machine fire late, never early. */
+async function until(condition: () => boolean, timeout = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`condition not met within ${timeout} ms`);
+    await tick(5);
+  }
+}
+
 /** Rejection of `promise`, or a failure when it resolves. */
 async function rejectionOf(promise: Promise<unknown>): Promise<TransportError> {
   return promise.then(
@@ -102,6 +111,7 @@ describe('createSimulatedTransport: dialOut', () => {
   it('rings and never settles on never, until aborted', async () => {
     const abort = new AbortController();
     const call = dial(fast({ outcome: 'never' }), undefined, { signal: abort.signal });
+    await until(() => call.states().includes('ringing'));
     expect(await settledWithin(call.result, 50)).to.equal('pending');
     expect(call.states()).to.deep.equal(['dialing', 'ringing']);
     abort.abort();
@@ -130,7 +140,7 @@ describe('createSimulatedTransport: dialOut', () => {
     const call = dial(createSimulatedTransport({ outcome: 'answered', delays: { dialing: 10, ringing: 200, answered: 10 } }), undefined, {
       signal: abort.signal,
     });
-    await tick(60);
+    await until(() => call.states().includes('ringing'));
     expect(call.states()).to.deep.equal(['dialing', 'ringing']);
     abort.abort();
     expect(await call.result).to.deep.equal({ state: 'canceled' });
