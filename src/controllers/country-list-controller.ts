@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { regionName, regionTools } from '../i18n/regions.js';
 import { getCountries } from '../phone/countries.js';
 
 export interface CountryOption {
@@ -16,14 +17,6 @@ const TYPE_AHEAD_MS = 500;
 /** Lower case without accents, so that "e" finds "É" and "cote" finds "Côte d’Ivoire". */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-function displayNames(lang: string): Intl.DisplayNames | undefined {
-  try {
-    return new Intl.DisplayNames([lang, 'en'], { type: 'region' });
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -60,11 +53,10 @@ export class CountryListController implements ReactiveController {
     const key = `${lang}|${allowed.join(' ')}`;
     if (key !== this.#cacheKey) {
       this.#cacheKey = key;
-      const names = displayNames(lang);
-      const collator = new Intl.Collator([lang, 'en']);
+      const { collator } = regionTools(lang);
       this.#options = getCountries()
         .filter((country) => allowed.includes(country.code))
-        .map((country) => ({ code: country.code, dialCode: country.dialCode, name: names?.of(country.code) ?? country.code }))
+        .map((country) => ({ code: country.code, dialCode: country.dialCode, name: regionName(country.code, lang) }))
         .sort((a, b) => collator.compare(a.name, b.name));
     }
     return this.#options;

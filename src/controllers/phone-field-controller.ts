@@ -16,6 +16,7 @@ export class PhoneFieldController implements ReactiveController {
   #allowed: () => readonly string[];
   #metadata: MetadataJson | undefined;
   #metadataFor = '';
+  #checked: { key: string[]; metadata: MetadataJson; result: DialCheck } | undefined;
 
   /** What the field shows. */
   number = '';
@@ -58,12 +59,19 @@ export class PhoneFieldController implements ReactiveController {
   /** Whether the number may be dialled; undefined while the phone rules are loading. */
   get check(): DialCheck | undefined {
     if (!this.#metadata) return undefined;
-    return checkDialable(this.number, {
-      country: this.country || undefined,
-      allowedCountries: this.#allowed(),
-      metadata: this.#metadata,
-      countryOfUnknown: countryFromDigits,
-    });
+    const allowed = this.#allowed();
+    const key = [this.number, this.country, allowed.join(' ')];
+    // Read several times per render: decide again only when the inputs changed.
+    if (this.#checked?.metadata !== this.#metadata || this.#checked.key.some((part, index) => part !== key[index])) {
+      const result = checkDialable(this.number, {
+        country: this.country || undefined,
+        allowedCountries: allowed,
+        metadata: this.#metadata,
+        countryOfUnknown: countryFromDigits,
+      });
+      this.#checked = { key, metadata: this.#metadata, result };
+    }
+    return this.#checked.result;
   }
 
   /** Handles the field's `input` event: reformats in place and keeps the caret by its digit. */

@@ -53,6 +53,8 @@ describe('strings', () => {
     await picker.updateComplete;
     const names = [...picker.shadowRoot!.querySelectorAll('[role="option"] .name')].map((name) => name.textContent);
     expect(names).to.deep.equal(['Canada', 'États-Unis']);
+    $(dialog, '#tab-sms').click();
+    await settle(dialog);
     const composer = dialog.shadowRoot!.querySelector('sms-composer')!;
     expect(composer.value).to.equal('Vous êtes invité à vous joindre à mon appel vidéo. C’est ici : https://meet.example.com/r');
     await expect(dialog).shadowDom.to.be.accessible();

@@ -46,6 +46,8 @@ describe('theming', () => {
     const picker = inner(dialog, 'country-picker');
     const combobox = picker.shadowRoot!.querySelector<HTMLElement>('[part="combobox"]')!;
     expect(getComputedStyle(combobox).borderTopColor).to.equal('rgb(1, 2, 3)');
+    inner(dialog, '#tab-sms').click();
+    await settle(dialog);
     const textarea = inner(dialog, 'sms-composer').shadowRoot!.querySelector('textarea')!;
     expect(getComputedStyle(textarea).borderTopColor).to.equal('rgb(4, 5, 6)');
   });

@@ -83,6 +83,9 @@ export class CountryPicker extends FormControl(LitElement) {
   @property({ attribute: false }) strings?: InviteStringOverrides;
 
   @state() private open = false;
+  /** The options stay rendered after the first opening, so that opening again costs little. */
+  #rendered = false;
+  #scrolledTo: string | undefined;
   @state() private formDisabled = false;
 
   @query('[part="combobox"]') private combobox!: HTMLElement;
@@ -125,9 +128,12 @@ export class CountryPicker extends FormControl(LitElement) {
         this.combobox,
       );
     }
-    if (this.open) {
+    // Scrolling lays the list out: only when the active option changed.
+    if (this.open && this.#list.active !== this.#scrolledTo) {
+      this.#scrolledTo = this.#list.active;
       this.renderRoot.querySelector('[part~="active"]')?.scrollIntoView({ block: 'nearest' });
     }
+    if (!this.open) this.#scrolledTo = undefined;
   }
 
   /** @internal */
@@ -150,6 +156,7 @@ export class CountryPicker extends FormControl(LitElement) {
     this.#list.query = '';
     this.#list.active = this.#list.find(this.value)?.code ?? this.#list.options[0]?.code;
     this.open = true;
+    this.#rendered = true;
     document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
     if (this.#searchable) void this.updateComplete.then(() => this.search?.focus());
   }
@@ -276,7 +283,7 @@ export class CountryPicker extends FormControl(LitElement) {
     const chosen = this.#list.find(this.value);
     const activeId = this.open && this.#list.active ? `option-${this.#list.active}` : undefined;
     const searchable = this.#searchable;
-    const visible = this.open ? this.#list.visible : [];
+    const visible = this.#rendered ? this.#list.visible : [];
 
     return html`
       <span id="label" part="label">${this.label || strings.countryLabel}</span>

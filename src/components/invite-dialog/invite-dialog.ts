@@ -10,6 +10,7 @@ import { mergeStrings, type InviteStringOverrides, type InviteStrings } from '..
 import { PermissionsController, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
 import { ltr } from '../../i18n/bidi.js';
+import { regionName } from '../../i18n/regions.js';
 import type { RefusalReason } from '../../phone/dialable.js';
 import { formatInternational } from '../../phone/format.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -169,6 +170,8 @@ export class InviteDialog extends LitElement {
 
   /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
   #opened = false;
+  /** The SMS panel is rendered once first shown, then kept so that the message is not lost. */
+  #smsRendered = false;
   /** Focus goes to the phone field as soon as it is there. */
   #focusPending = false;
 
@@ -452,7 +455,7 @@ export class InviteDialog extends LitElement {
     let message = '';
     if (refusal && check && !check.ok) {
       message = check.reason === 'country-not-allowed' && check.country
-        ? strings.refusalCountry(new Intl.DisplayNames([this.#locale.lang, 'en'], { type: 'region' }).of(check.country) ?? check.country)
+        ? strings.refusalCountry(regionName(check.country, this.#locale.lang))
         : strings.refusal[check.reason];
     }
     return html`<div class="number-row">
@@ -520,6 +523,7 @@ export class InviteDialog extends LitElement {
   }
 
   #renderSmsPanel(): TemplateResult {
+    this.#smsRendered = true;
     const strings = this.#locale.strings;
     const check = this.#field.check;
     const waiting = this.#sms.retry.secondsLeft;
@@ -584,7 +588,7 @@ export class InviteDialog extends LitElement {
         : nothing}
       ${current.sms
         ? html`<div id="panel-sms" part="panel" role="tabpanel" aria-labelledby="tab-sms" ?hidden=${this.#panel !== 'sms'}>
-            ${this.#renderSmsPanel()}
+            ${this.#smsRendered || this.#panel === 'sms' ? this.#renderSmsPanel() : nothing}
           </div>`
         : nothing}
     </div>`;
