@@ -75,6 +75,15 @@ try {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(4500);
   });
+  await scenario('8-french-sms', {}, async (page) => {
+    await page.evaluate(() => (document.documentElement.lang = 'fr-CA'));
+    await page.click('#invite');
+    await page.waitForTimeout(300);
+    await dialog(page).locator('#tab-sms').click();
+    await dialog(page).locator('#sms-number').pressSequentially('4165550106');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(2500);
+  });
   await scenario('7-closed-with-notice', {}, async (page) => {
     await openAndType(page, '2015550102');
     await page.keyboard.press('Enter');

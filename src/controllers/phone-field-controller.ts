@@ -100,6 +100,10 @@ export class PhoneFieldController implements ReactiveController {
       input.setSelectionRange(caret, caret);
     }
     this.number = text;
+    // A national number read in one country of a shared plan may belong to another (416 is in
+    // Canada, not the United States): the picker shows the country the digits belong to.
+    const check = this.check;
+    if (check?.ok && check.country !== this.country && this.#allowed().includes(check.country)) this.country = check.country;
     this.#host.requestUpdate();
   }
 

@@ -61,7 +61,8 @@ export const frCA: InviteStrings = {
     unknown: (number: string) => `Aucune nouvelle de l’appel au ${number} : issue inconnue.`,
   },
   messageLabel: 'Message texte',
-  smsTemplate: 'Vous êtes invité à vous joindre à mon appel vidéo. C’est ici : {link}',
+  // GSM-7 only (no ê, ç or curly apostrophe), so that the default message costs one SMS.
+  smsTemplate: 'Je vous invite à mon appel vidéo. Pour vous joindre : {link}',
   useDefaultText: 'Reprendre le texte par défaut',
   replaceTypographic: 'Remplacer les guillemets et tirets typographiques',
   pinReminder:

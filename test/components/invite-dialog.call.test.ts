@@ -234,6 +234,15 @@ describe('<invite-dialog> the phone field', () => {
     expect(input.value.replace(/\D/g, '')).to.equal('205550123');
   });
 
+  it('shows the country a national number belongs to within a shared plan', async () => {
+    const dialog = await openDialog();
+    const picker = $<CountryPicker>(dialog, 'country-picker');
+    expect(picker.value).to.equal('US');
+    await typeNumber(dialog, '4165550123');
+    expect(picker.value, '416 is a Canadian area code').to.equal('CA');
+    expect(callButton(dialog).disabled).to.equal(false);
+  });
+
   it('needs a country before a national number can be called; a + number chooses it', async () => {
     const dialog = await openDialog(new ManualTransport(), { country: '' });
     await typeNumber(dialog, '2015550123');

@@ -56,7 +56,8 @@ describe('strings', () => {
     $(dialog, '#tab-sms').click();
     await settle(dialog);
     const composer = dialog.shadowRoot!.querySelector('sms-composer')!;
-    expect(composer.value).to.equal('Vous êtes invité à vous joindre à mon appel vidéo. C’est ici : https://meet.example.com/r');
+    expect(composer.value).to.equal('Je vous invite à mon appel vidéo. Pour vous joindre : https://meet.example.com/r');
+    expect(composer.count, 'the default French message costs one plain SMS').to.include({ encoding: 'GSM-7', segments: 1 });
     await expect(dialog).shadowDom.to.be.accessible();
   });
 
