@@ -4,15 +4,14 @@ import manifest from '../../custom-elements.json';
 interface ManifestMember {
   kind: string;
   name: string;
-  privacy?: string;
   static?: boolean;
   readonly?: boolean;
   attribute?: string;
 }
 
 /**
- * The rows Storybook builds from `custom-elements.json`, tidied for designers: private and static
- * members are left out of the tables, and a property that has an attribute is documented but
+ * The rows Storybook builds from `custom-elements.json` (public API only), tidied for designers:
+ * static members are left out of the tables, and a property that has an attribute is documented but
  * controlled through its attribute row (the stories render attributes, as a page would).
  * `controls` then says which control each attribute gets.
  */
@@ -23,7 +22,7 @@ export function argTypesFor(tagName: string, controls: ArgTypes = {}): ArgTypes 
   if (!declaration) throw new Error(`<${tagName}> is not in custom-elements.json`);
   const argTypes: ArgTypes = {};
   for (const member of declaration.members ?? []) {
-    if (member.privacy === 'private' || member.privacy === 'protected' || member.static || member.name.startsWith('#')) {
+    if (member.static) {
       argTypes[member.name] = { table: { disable: true } };
     } else if (member.kind === 'field' && (member.readonly || (member.attribute && member.attribute !== member.name))) {
       argTypes[member.name] = { control: false };
