@@ -376,6 +376,8 @@ async function xssCorpus(context, log) {
   }
 
   const room = PAYLOADS.at(-1);
+  // The SMS panel is rendered once it is first shown.
+  await page.evaluate(() => window.cspHarness.setAttribute('panel', 'sms'));
   for (const payload of PAYLOADS) {
     const template = `${payload} | {room} | {inviter} | {link}`;
     await page.evaluate((value) => window.cspHarness.setAttribute('message-template', value), template);
@@ -384,6 +386,7 @@ async function xssCorpus(context, log) {
     await inert(page, 'message-template', payload, { ok: text === expected, text });
   }
 
+  await page.evaluate(() => window.cspHarness.setAttribute('panel', 'call'));
   for (const [index, payload] of PAYLOADS.entries()) {
     const number = `2015550${String(index).padStart(2, '0')}4`;
     await page.locator(shadow('#call-number')).fill(number, { timeout: WAIT_MS });
