@@ -234,6 +234,7 @@ export class InviteDialog extends LitElement {
     if (this.open && (changed.has('open') || changed.has('userRole') || changed.has('transport') || changed.has('settings'))) {
       this.#permissions.load();
     }
+    // A country the role or the policy no longer allows is let go; the default fills an empty choice.
     const countries = this.#countries;
     const country = this.#field.country;
     if (country && countries.length > 0 && !countries.includes(country)) this.#field.country = '';
