@@ -327,6 +327,21 @@ describe('<invite-dialog> dialling out', () => {
     expectOnTop();
   });
 
+  it('shows the newest notice over the open dialog, and up to three once it closes', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport, '2015550123');
+    transport.lastDial.resolve({ state: 'busy' });
+    numberInput(dialog).select();
+    await typeNumber(dialog, '2015550124');
+    callButton(dialog).click();
+    await settle(dialog);
+    const notices = () => [...dialog.shadowRoot!.querySelectorAll('[part="notice"] .notice-text')].map((text) => plain(text.textContent!));
+    expect(notices()).to.deep.equal(['Calling +1 201 555 0124…']);
+    dialog.close();
+    await settle(dialog);
+    expect(notices()).to.have.members(['Calling +1 201 555 0124…', '+1 201 555 0123 is busy.']);
+  });
+
   it('reaches the transport once for a double click, and for Enter held down', async () => {
     const transport = new ManualTransport();
     const dialog = await openDialog(transport);

@@ -446,7 +446,10 @@ export class InviteDialog extends LitElement {
       ...this.#dialOut.attempts.filter((attempt) => !attempt.dismissed).map((attempt) => this.#callNotice(attempt)),
       ...this.#sms.sends.filter((send) => !send.dismissed).map((send) => this.#smsNotice(send)),
     ];
-    return renderNotices(notices, { popover: !this.open, dismissLabel: this.#locale.strings.dismiss });
+    // While the dialog is open it lists every call itself: one notice is enough, and more would
+    // cover the dialog on a narrow screen.
+    const max = this.open ? 1 : 3;
+    return renderNotices(notices, { popover: !this.open, max, dismissLabel: this.#locale.strings.dismiss });
   }
 
   #renderNumberFields(prefix: InvitePanel): TemplateResult {

@@ -23,8 +23,6 @@ export interface Notice {
   dismiss?: (() => void) | undefined;
 }
 
-const MAX_NOTICES = 3;
-
 function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
   return html`<div part="notice" class="notice ${notice.state}">
     <p class="notice-text">${notice.text}</p>
@@ -39,11 +37,14 @@ function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
 }
 
 /**
- * The newest notices in two live regions, polite and assertive, both always present so that a
- * screen reader hears what is added to them. As a popover when `popover` is set.
+ * The newest `max` notices in two live regions, polite and assertive, both always present so that
+ * a screen reader hears what is added to them. As a popover when `popover` is set.
  */
-export function renderNotices(notices: readonly Notice[], options: { popover: boolean; dismissLabel: string }): TemplateResult {
-  const shown = [...notices].sort((a, b) => b.startedAt - a.startedAt).slice(0, MAX_NOTICES);
+export function renderNotices(
+  notices: readonly Notice[],
+  options: { popover: boolean; max: number; dismissLabel: string },
+): TemplateResult {
+  const shown = [...notices].sort((a, b) => b.startedAt - a.startedAt).slice(0, options.max);
   const region = (alert: boolean) =>
     repeat(
       shown.filter((notice) => notice.alert === alert),
