@@ -38,6 +38,8 @@ const options = (picker: CountryPicker) => [...(picker.shadowRoot?.querySelector
 
 /** Opens the list with a click, as a person would. */
 async function openList(picker: CountryPicker): Promise<void> {
+  // The country data loads when the first picker connects.
+  await picker.updateComplete;
   await userEvent.click(part(picker, 'combobox'));
   await waitFor(() => expect(part(picker, 'combobox').getAttribute('aria-expanded')).toBe('true'));
 }

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { regionName, regionTools } from '../i18n/regions.js';
-import { getCountries } from '../phone/countries.js';
+import type { CountryData } from '../phone/countries.js';
+import { loadPhoneRules } from '../phone/load.js';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2, upper case. */
@@ -44,7 +45,26 @@ export class CountryListController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  #countries: readonly CountryData[] | undefined;
+  #loading: Promise<unknown> | undefined;
+
+  /** Every country of the data set, once loaded. */
+  get countries(): readonly CountryData[] | undefined {
+    return this.#countries;
+  }
+
+  /** Resolves once the country data, loaded when the first picker connects, is there. */
+  get ready(): Promise<unknown> {
+    return this.#loading ?? Promise.resolve();
+  }
+
+  hostConnected(): void {
+    this.#loading ??= loadPhoneRules().then((rules) => {
+      this.#countries = rules.getCountries();
+      this.#cacheKey = '';
+      this.#host.requestUpdate();
+    });
+  }
 
   /** Every allowed country the data knows, sorted by name. Recomputed only when the inputs change. */
   get options(): readonly CountryOption[] {
@@ -54,7 +74,7 @@ export class CountryListController implements ReactiveController {
     if (key !== this.#cacheKey) {
       this.#cacheKey = key;
       const { collator } = regionTools(lang);
-      this.#options = getCountries()
+      this.#options = (this.#countries ?? [])
         .filter((country) => allowed.includes(country.code))
         .map((country) => ({ code: country.code, dialCode: country.dialCode, name: regionName(country.code, lang) }))
         .sort((a, b) => collator.compare(a.name, b.name));

@@ -1,19 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MetadataJson } from 'libphonenumber-js/core';
-import { checkDialable, type DialCheck } from '../phone/dialable.js';
-import { countryFromDigits } from '../phone/countries.js';
-import { formatAsYouType } from '../phone/format.js';
-import { loadMetadata } from '../phone/metadata.js';
+import type { DialCheck } from '../phone/dialable.js';
+import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
 import { countDigits } from '../phone/normalize.js';
 
 /**
  * The number being typed and the country it is read in: formats as the person types without
  * moving the caret, tells whether the number may be dialled, and lets a number typed with `+`
- * choose its country.
+ * choose its country. The phone rules load on `activate()`, when the field is first shown.
  */
 export class PhoneFieldController implements ReactiveController {
   #host: ReactiveControllerHost;
   #allowed: () => readonly string[];
+  #rules: PhoneRules | undefined;
+  #loading: Promise<unknown> | undefined;
   #metadata: MetadataJson | undefined;
   #metadataFor = '';
   #checked: { key: string[]; metadata: MetadataJson; result: DialCheck } | undefined;
@@ -33,12 +33,28 @@ export class PhoneFieldController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** Loads the phone rules, once; resolves when they and the metadata for the allowed countries are there. */
+  activate(): Promise<unknown> {
+    this.#loading ??= loadPhoneRules().then((rules) => {
+      this.#rules = rules;
+      this.#host.requestUpdate();
+    });
+    return this.#loading;
+  }
+
+  /** Resolves once the field can check numbers (immediately when it has not been activated). */
+  get ready(): Promise<unknown> {
+    return this.#loading ?? Promise.resolve();
+  }
+
   hostUpdate(): void {
+    const rules = this.#rules;
+    if (!rules) return;
     const allowed = this.#allowed();
     const key = allowed.join(' ');
     if (key === this.#metadataFor) return;
     this.#metadataFor = key;
-    const metadata = loadMetadata(allowed);
+    const metadata = rules.loadMetadata(allowed);
     if (metadata instanceof Promise) {
       this.#metadata = undefined;
       void metadata.then((loaded) => {
@@ -51,23 +67,24 @@ export class PhoneFieldController implements ReactiveController {
     }
   }
 
-  /** The phone rules for the allowed countries, once loaded. */
-  get metadata(): MetadataJson | undefined {
-    return this.#metadata;
+  /** An E.164 number the way people write it (`+1 201 555 0123`), once the rules are loaded. */
+  display(e164: string): string {
+    return this.#rules ? this.#rules.formatInternational(e164, this.#metadata) : e164;
   }
 
   /** Whether the number may be dialled; undefined while the phone rules are loading. */
   get check(): DialCheck | undefined {
-    if (!this.#metadata) return undefined;
+    const rules = this.#rules;
+    if (!rules || !this.#metadata) return undefined;
     const allowed = this.#allowed();
     const key = [this.number, this.country, allowed.join(' ')];
     // Read several times per render: decide again only when the inputs changed.
     if (this.#checked?.metadata !== this.#metadata || this.#checked.key.some((part, index) => part !== key[index])) {
-      const result = checkDialable(this.number, {
+      const result = rules.checkDialable(this.number, {
         country: this.country || undefined,
         allowedCountries: allowed,
         metadata: this.#metadata,
-        countryOfUnknown: countryFromDigits,
+        countryOfUnknown: rules.countryFromDigits,
       });
       this.#checked = { key, metadata: this.#metadata, result };
     }
@@ -89,8 +106,8 @@ export class PhoneFieldController implements ReactiveController {
         caret = digitAt;
       }
     }
-    if (this.#metadata) {
-      const formatted = formatAsYouType(text, caret, this.country || undefined, this.#metadata);
+    if (this.#rules && this.#metadata) {
+      const formatted = this.#rules.formatAsYouType(text, caret, this.country || undefined, this.#metadata);
       text = formatted.text;
       caret = formatted.caret;
       if (formatted.country && this.#allowed().includes(formatted.country)) this.country = formatted.country;
@@ -110,8 +127,8 @@ export class PhoneFieldController implements ReactiveController {
   /** The person chose a country: the digits typed so far are read again in it. */
   setCountry(country: string): void {
     this.country = country;
-    if (this.#metadata && this.number) {
-      this.number = formatAsYouType(this.number, this.number.length, country || undefined, this.#metadata).text;
+    if (this.#rules && this.#metadata && this.number) {
+      this.number = this.#rules.formatAsYouType(this.number, this.number.length, country || undefined, this.#metadata).text;
     }
     this.#host.requestUpdate();
   }

@@ -85,6 +85,7 @@ export class CountryPicker extends FormControl(LitElement) {
   @state() private open = false;
   /** The options stay rendered after the first opening, so that opening again costs little. */
   #rendered = false;
+  #flagsAdopted = false;
   #scrolledTo: string | undefined;
   @state() private formDisabled = false;
 
@@ -109,8 +110,11 @@ export class CountryPicker extends FormControl(LitElement) {
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
   }
 
-  protected override firstUpdated(): void {
-    this.shadowRoot?.adoptedStyleSheets.push(flagSheet());
+  /** Also waits for the country data, which loads when the first picker connects. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#list.ready;
+    return (await super.getUpdateComplete()) && complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -119,7 +123,13 @@ export class CountryPicker extends FormControl(LitElement) {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {
+    const countries = this.#list.countries;
+    const justLoaded = countries !== undefined && !this.#flagsAdopted;
+    if (justLoaded) {
+      this.#flagsAdopted = true;
+      this.shadowRoot?.adoptedStyleSheets.push(flagSheet(countries));
+    }
+    if (justLoaded || changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {
       const chosen = this.#list.find(this.value) ? this.value : '';
       this.internals.setFormValue(chosen || null);
       this.internals.setValidity(

@@ -1,4 +1,4 @@
-import { getCountries } from '../../phone/countries.js';
+import type { CountryData } from '../../phone/countries.js';
 
 /** Width of one flag in intl-tel-input's sprite, in CSS pixels; the height is three quarters of it. */
 const FLAG_WIDTH = 20;
@@ -10,9 +10,9 @@ let sheet: CSSStyleSheet | undefined;
  * package. The sprite holds the flags in alphabetical order of their codes. Built on first use,
  * and shared by every picker: the image is fetched only once a flag is shown.
  */
-export function flagSheet(): CSSStyleSheet {
+export function flagSheet(countries: readonly CountryData[]): CSSStyleSheet {
   if (sheet) return sheet;
-  const codes = getCountries()
+  const codes = countries
     .map((country) => country.code.toLowerCase())
     .sort();
   const x1 = new URL('../../assets/flags.webp', import.meta.url).href;

@@ -12,7 +12,6 @@ import { PhoneFieldController } from '../../controllers/phone-field-controller.j
 import { ltr } from '../../i18n/bidi.js';
 import { regionName } from '../../i18n/regions.js';
 import type { RefusalReason } from '../../phone/dialable.js';
-import { formatInternational } from '../../phone/format.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { INVITE_ROLES, type InviteRole, type InviteTransport } from '../../transport/types.js';
 import { countryCodesConverter } from '../country-codes-converter.js';
@@ -230,7 +229,10 @@ export class InviteDialog extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.open) this.#opened = true;
+    if (this.open) {
+      this.#opened = true;
+      void this.#field.activate();
+    }
     if (this.open && (changed.has('open') || changed.has('userRole') || changed.has('transport') || changed.has('settings'))) {
       this.#permissions.load();
     }
@@ -254,6 +256,13 @@ export class InviteDialog extends LitElement {
         input.focus();
       }
     }
+  }
+
+  /** Also waits for the phone rules, which load when the dialog first opens. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#field.ready;
+    return (await super.getUpdateComplete()) && complete;
   }
 
   /** Opens the dialog. Nothing that invites is offered to a participant or a guest. */
@@ -380,7 +389,7 @@ export class InviteDialog extends LitElement {
   }
 
   #display(phoneNumber: string): string {
-    return ltr(formatInternational(phoneNumber, this.#field.metadata));
+    return ltr(this.#field.display(phoneNumber));
   }
 
   #attemptText(attempt: CallAttempt): string {
