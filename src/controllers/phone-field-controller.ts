@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MetadataJson } from 'libphonenumber-js/core';
-import type { DialCheck } from '../phone/dialable.js';
+import type { DialCheck, Refusal, RefusalReason } from '../phone/dialable.js';
 import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
 import { countDigits } from '../phone/normalize.js';
+
+/** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
+const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
 
 /**
  * The number being typed and the country it is read in: formats as the person types without
@@ -89,6 +92,13 @@ export class PhoneFieldController implements ReactiveController {
       this.#checked = { key, metadata: this.#metadata, result };
     }
     return this.#checked.result;
+  }
+
+  /** Why the number cannot be called, when it is time to say so: never for an empty field. */
+  get shownRefusal(): Refusal | undefined {
+    const check = this.check;
+    if (!check || check.ok || check.reason === 'empty') return undefined;
+    return this.touched || SHOWN_WHILE_TYPING.includes(check.reason) ? check : undefined;
   }
 
   /** Handles the field's `input` event: reformats in place and keeps the caret by its digit. */

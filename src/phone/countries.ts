@@ -25,11 +25,6 @@ export function getCountries(): readonly CountryData[] {
   return countries;
 }
 
-export function findCountry(code: string): CountryData | undefined {
-  const upper = code.toUpperCase();
-  return getCountries().find((country) => country.code === upper);
-}
-
 /**
  * Names the country of an international number (the digits after `+`) from its calling code
  * and, within a shared code such as North America's `+1`, its area code. Returns undefined

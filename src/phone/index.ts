@@ -4,7 +4,7 @@ export { checkDialable, REFUSAL_REASONS } from './dialable.js';
 export type { DialCheck, Dialable, Refusal, RefusalReason, DialOptions } from './dialable.js';
 export { formatAsYouType, formatInternational, caretAfterDigits } from './format.js';
 export type { Formatted } from './format.js';
-export { getCountries, findCountry, countryFromDigits } from './countries.js';
+export { getCountries, countryFromDigits } from './countries.js';
 export type { CountryData } from './countries.js';
 export { loadMetadata } from './metadata.js';
 export { parseCountryCodes } from './country-codes.js';

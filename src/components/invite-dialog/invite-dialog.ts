@@ -11,7 +11,6 @@ import { PermissionsController, type Permissions } from '../../controllers/permi
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
 import { ltr } from '../../i18n/bidi.js';
 import { regionName } from '../../i18n/regions.js';
-import type { RefusalReason } from '../../phone/dialable.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { INVITE_ROLES, type InviteRole, type InviteTransport } from '../../transport/types.js';
 import { countryCodesConverter } from '../country-codes-converter.js';
@@ -36,8 +35,6 @@ interface Confirmation {
   message?: string;
 }
 
-/** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
-const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
 
 /**
  * A modal dialog that invites someone into the ongoing call by phone: dial their number out into
@@ -463,13 +460,12 @@ export class InviteDialog extends LitElement {
 
   #renderNumberFields(prefix: InvitePanel): TemplateResult {
     const strings = this.#locale.strings;
-    const check = this.#field.check;
-    const refusal = check && !check.ok && check.reason !== 'empty' && (this.#field.touched || SHOWN_WHILE_TYPING.includes(check.reason));
+    const refusal = this.#field.shownRefusal;
     let message = '';
-    if (refusal && check && !check.ok) {
-      message = check.reason === 'country-not-allowed' && check.country
-        ? strings.refusalCountry(regionName(check.country, this.#locale.lang))
-        : strings.refusal[check.reason];
+    if (refusal?.reason === 'country-not-allowed' && refusal.country) {
+      message = strings.refusalCountry(regionName(refusal.country, this.#locale.lang));
+    } else if (refusal) {
+      message = strings.refusal[refusal.reason];
     }
     return html`<div class="number-row">
         <country-picker
