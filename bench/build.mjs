@@ -78,7 +78,7 @@ export async function buildPages(outDir, { minify = true } = {}) {
     const names = Object.keys(PAGES).filter((name) => PAGES[name].library === library);
     const result = await build({
       ...common,
-      // Our metadata for countries beyond the US and Canada is a dynamic import: keep it a chunk.
+      // Our phone rules, and libphonenumber-js for countries beyond the US and Canada, are dynamic imports: keep them chunks.
       splitting: true,
       chunkNames: `${library}-chunk-[hash]`,
       assetNames: `${library}-[name]-[hash]`,

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MetadataJson } from 'libphonenumber-js/core';
 import type { DialCheck, Refusal, RefusalReason } from '../phone/dialable.js';
+import type { PhoneEngine } from '../phone/engine.js';
 import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
 import { countDigits } from '../phone/normalize.js';
 
@@ -17,9 +17,9 @@ export class PhoneFieldController implements ReactiveController {
   #allowed: () => readonly string[];
   #rules: PhoneRules | undefined;
   #loading: Promise<unknown> | undefined;
-  #metadata: MetadataJson | undefined;
-  #metadataFor = '';
-  #checked: { key: string[]; metadata: MetadataJson; result: DialCheck } | undefined;
+  #engine: PhoneEngine | undefined;
+  #engineFor = '';
+  #checked: { key: string[]; engine: PhoneEngine; result: DialCheck } | undefined;
 
   /** What the field shows. */
   number = '';
@@ -36,7 +36,7 @@ export class PhoneFieldController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Loads the phone rules, once; resolves when they and the metadata for the allowed countries are there. */
+  /** Loads the phone rules, once; resolves when they and the rules for the allowed countries are there. */
   activate(): Promise<unknown> {
     this.#loading ??= loadPhoneRules().then((rules) => {
       this.#rules = rules;
@@ -55,41 +55,42 @@ export class PhoneFieldController implements ReactiveController {
     if (!rules) return;
     const allowed = this.#allowed();
     const key = allowed.join(' ');
-    if (key === this.#metadataFor) return;
-    this.#metadataFor = key;
-    const metadata = rules.loadMetadata(allowed);
-    if (metadata instanceof Promise) {
-      this.#metadata = undefined;
-      void metadata.then((loaded) => {
-        if (this.#metadataFor !== key) return;
-        this.#metadata = loaded;
+    if (key === this.#engineFor) return;
+    this.#engineFor = key;
+    const engine = rules.loadEngine(allowed);
+    if (engine instanceof Promise) {
+      this.#engine = undefined;
+      void engine.then((loaded) => {
+        if (this.#engineFor !== key) return;
+        this.#engine = loaded;
         this.#host.requestUpdate();
       });
     } else {
-      this.#metadata = metadata;
+      this.#engine = engine;
     }
   }
 
   /** An E.164 number the way people write it (`+1 201 555 0123`), once the rules are loaded. */
   display(e164: string): string {
-    return this.#rules ? this.#rules.formatInternational(e164, this.#metadata) : e164;
+    return this.#engine ? this.#engine.formatInternational(e164) : e164;
   }
 
   /** Whether the number may be dialled; undefined while the phone rules are loading. */
   get check(): DialCheck | undefined {
     const rules = this.#rules;
-    if (!rules || !this.#metadata) return undefined;
+    const engine = this.#engine;
+    if (!rules || !engine) return undefined;
     const allowed = this.#allowed();
     const key = [this.number, this.country, allowed.join(' ')];
     // Read several times per render: decide again only when the inputs changed.
-    if (this.#checked?.metadata !== this.#metadata || this.#checked.key.some((part, index) => part !== key[index])) {
+    if (this.#checked?.engine !== engine || this.#checked.key.some((part, index) => part !== key[index])) {
       const result = rules.checkDialable(this.number, {
         country: this.country || undefined,
         allowedCountries: allowed,
-        metadata: this.#metadata,
+        engine,
         countryOfUnknown: rules.countryFromDigits,
       });
-      this.#checked = { key, metadata: this.#metadata, result };
+      this.#checked = { key, engine, result };
     }
     return this.#checked.result;
   }
@@ -116,8 +117,8 @@ export class PhoneFieldController implements ReactiveController {
         caret = digitAt;
       }
     }
-    if (this.#rules && this.#metadata) {
-      const formatted = this.#rules.formatAsYouType(text, caret, this.country || undefined, this.#metadata);
+    if (this.#rules && this.#engine) {
+      const formatted = this.#rules.formatAsYouType(text, caret, this.country || undefined, this.#engine);
       text = formatted.text;
       caret = formatted.caret;
       if (formatted.country && this.#allowed().includes(formatted.country)) this.country = formatted.country;
@@ -137,8 +138,8 @@ export class PhoneFieldController implements ReactiveController {
   /** The person chose a country: the digits typed so far are read again in it. */
   setCountry(country: string): void {
     this.country = country;
-    if (this.#rules && this.#metadata && this.number) {
-      this.number = this.#rules.formatAsYouType(this.number, this.number.length, country || undefined, this.#metadata).text;
+    if (this.#rules && this.#engine && this.number) {
+      this.number = this.#rules.formatAsYouType(this.number, this.number.length, country || undefined, this.#engine).text;
     }
     this.#host.requestUpdate();
   }

@@ -1,11 +1,4 @@
-import {
-  parsePhoneNumberWithError,
-  ParseError,
-  validatePhoneNumberLength,
-  type CountryCode,
-  type MetadataJson,
-  type PhoneNumber,
-} from 'libphonenumber-js/core';
+import type { PhoneEngine } from './engine.js';
 import { normalizePhoneInput } from './normalize.js';
 
 /** Why a number may not be dialled. */
@@ -49,11 +42,11 @@ export interface DialOptions {
   country?: string | undefined;
   /** ISO 3166-1 alpha-2 codes of the countries that may be called. */
   allowedCountries: readonly string[];
-  /** libphonenumber-js metadata that covers at least the allowed countries. */
-  metadata: MetadataJson;
+  /** Phone rules that cover at least the allowed countries (`loadPhoneEngine()`). */
+  engine: PhoneEngine;
   /**
-   * Finds the country of an international number (digits after the `+`) that `metadata` does
-   * not place. Lets small metadata still name the country of a refused number.
+   * Finds the country of an international number (digits after the `+`) that `engine` does
+   * not place. Lets the small bundled rules still name the country of a refused number.
    */
   countryOfUnknown?: (digits: string) => string | undefined;
 }
@@ -82,33 +75,12 @@ function classifyShort(national: string): RefusalReason | undefined {
   return undefined;
 }
 
-function parse(text: string, country: string | undefined, metadata: MetadataJson): PhoneNumber | RefusalReason {
-  const options = country ? { defaultCountry: country as CountryCode } : {};
-  try {
-    return parsePhoneNumberWithError(text, options, metadata);
-  } catch (error) {
-    const code = error instanceof ParseError ? error.message : '';
-    if (code === 'TOO_SHORT') return 'too-short';
-    if (code === 'TOO_LONG') return 'too-long';
-    // A calling code that the metadata does not cover belongs to no allowed country.
-    if (code === 'INVALID_COUNTRY') return 'country-not-allowed';
-    return 'invalid-number';
-  }
-}
-
-function lengthReason(phone: PhoneNumber, metadata: MetadataJson): RefusalReason {
-  const result = validatePhoneNumberLength(phone.number, {}, metadata);
-  if (result === 'TOO_SHORT') return 'too-short';
-  if (result === 'TOO_LONG') return 'too-long';
-  return 'invalid-number';
-}
-
 /**
  * Decides whether `input` may be dialled. Returns the number in E.164, or the reason it may not.
  * Never throws, and refuses over-long input before doing any other work.
  */
 export function checkDialable(input: string, options: DialOptions): DialCheck {
-  const { metadata, allowedCountries } = options;
+  const { engine, allowedCountries } = options;
   const country = options.country?.toUpperCase();
   const normalized = normalizePhoneInput(input);
   if (typeof normalized === 'string') return refuse(normalized);
@@ -121,7 +93,7 @@ export function checkDialable(input: string, options: DialOptions): DialCheck {
   const short = classifyShort(international ? digits.slice(1) : national) ?? classifyShort(digits);
   if (short && digits.length <= SHORT_CODE_MAX_DIGITS + 1) return refuse(short);
 
-  const phone = parse(international ? `+${digits}` : digits, country, metadata);
+  const phone = engine.parse(digits, international, country);
   if (typeof phone === 'string') {
     const owner = phone === 'country-not-allowed' && international ? options.countryOfUnknown?.(digits) : undefined;
     return refuse(phone, owner);
@@ -129,10 +101,10 @@ export function checkDialable(input: string, options: DialOptions): DialCheck {
 
   const owner = phone.country ?? options.countryOfUnknown?.(phone.number.slice(1));
   if (owner && !allowedCountries.includes(owner)) return refuse('country-not-allowed', owner);
-  if (!phone.isValid()) return refuse(lengthReason(phone, metadata));
+  if (phone.invalid) return refuse(phone.invalid);
   if (!phone.country || !allowedCountries.includes(phone.country)) return refuse('country-not-allowed', owner);
 
-  const refusedType = REFUSED_TYPES[phone.getType() ?? ''];
+  const refusedType = REFUSED_TYPES[phone.type ?? ''];
   if (refusedType) return refuse(refusedType, phone.country);
   return { ok: true, e164: phone.number, country: phone.country };
 }

@@ -1,4 +1,4 @@
-import { AsYouType, parsePhoneNumberWithError, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import type { PhoneEngine } from './engine.js';
 import { countDigits, normalizePhoneInput } from './normalize.js';
 
 export interface Formatted {
@@ -33,27 +33,16 @@ export function formatAsYouType(
   input: string,
   caret: number,
   country: string | undefined,
-  metadata: MetadataJson,
+  engine: PhoneEngine,
 ): Formatted {
   const normalized = normalizePhoneInput(input);
   if (typeof normalized === 'string') return { text: input, caret, country: undefined };
   const { international, digits } = normalized;
   if (!digits) return { text: input, caret, country: undefined };
 
-  const formatter = new AsYouType(international ? undefined : (country as CountryCode | undefined), metadata);
-  const text = formatter.input(international ? `+${digits}` : digits);
+  const typed = engine.asYouType(digits, international, country?.toUpperCase());
   // Digits of an international prefix typed as 00 or 011 are not shown again.
   const dropped = international && !/^\s*[+\uff0b]/.test(input) ? countDigits(input) - digits.length : 0;
   const digitsBeforeCaret = Math.max(0, countDigits(input, caret) - dropped);
-  return { text, caret: caretAfterDigits(text, digitsBeforeCaret), country: formatter.getCountry() };
-}
-
-/** An E.164 number in the international style of its country (`+1 201-555-0123`), or as given. */
-export function formatInternational(e164: string, metadata: MetadataJson | undefined): string {
-  if (!metadata) return e164;
-  try {
-    return parsePhoneNumberWithError(e164, metadata).formatInternational();
-  } catch {
-    return e164;
-  }
+  return { text: typed.text, caret: caretAfterDigits(typed.text, digitsBeforeCaret), country: typed.country };
 }

@@ -2,9 +2,10 @@ export { normalizePhoneInput, countDigits, MAX_INPUT_LENGTH } from './normalize.
 export type { NormalizedInput, NormalizeFailure } from './normalize.js';
 export { checkDialable, REFUSAL_REASONS } from './dialable.js';
 export type { DialCheck, Dialable, Refusal, RefusalReason, DialOptions } from './dialable.js';
-export { formatAsYouType, formatInternational, caretAfterDigits } from './format.js';
+export { formatAsYouType, caretAfterDigits } from './format.js';
 export type { Formatted } from './format.js';
 export { getCountries, countryFromDigits } from './countries.js';
 export type { CountryData } from './countries.js';
-export { loadMetadata } from './metadata.js';
+export { loadEngine, loadPhoneEngine } from './engines.js';
+export type { PhoneEngine, ParsedNumber, ParseFailure, TypedNumber } from './engine.js';
 export { parseCountryCodes } from './country-codes.js';

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkDialable, countryFromDigits, loadMetadata, REFUSAL_REASONS, type DialOptions } from '../../src/phone/index.js';
+import { checkDialable, countryFromDigits, loadPhoneEngine, REFUSAL_REASONS, type DialOptions } from '../../src/phone/index.js';
 import { METADATA_US_CA } from '../../src/phone/metadata-us-ca.js';
+import { nanp } from '../../src/phone/nanp.js';
 
-const US_CA: DialOptions = { allowedCountries: ['US', 'CA'], metadata: METADATA_US_CA, countryOfUnknown: countryFromDigits };
+const US_CA: DialOptions = { allowedCountries: ['US', 'CA'], engine: nanp, countryOfUnknown: countryFromDigits };
 const inUs = { ...US_CA, country: 'US' };
 
 describe('checkDialable', () => {
@@ -24,11 +25,13 @@ describe('checkDialable', () => {
     expect(checkDialable('+44 20 7946 0958', inUs)).to.deep.equal({ ok: false, reason: 'country-not-allowed', country: 'GB' });
   });
 
-  it('names a refused country with the complete metadata too', async () => {
-    const metadata = await loadMetadata(['US', 'CA', 'GB']);
-    expect(checkDialable('+1 809 555 0123', { ...inUs, metadata })).to.include({ reason: 'country-not-allowed' });
-    expect(checkDialable('+44 20 7946 0958', { ...inUs, metadata })).to.include({ reason: 'country-not-allowed', country: 'GB' });
-    expect(checkDialable('+44 20 7946 0958', { ...inUs, metadata, allowedCountries: ['GB'] })).to.deep.equal({
+  it('uses the bundled rules for the United States and Canada, and loads complete ones for more', async () => {
+    expect(await loadPhoneEngine(['US', 'CA'])).to.equal(nanp);
+    const engine = await loadPhoneEngine(['US', 'CA', 'GB']);
+    expect(engine).not.to.equal(nanp);
+    expect(checkDialable('+1 809 555 0123', { ...inUs, engine })).to.include({ reason: 'country-not-allowed' });
+    expect(checkDialable('+44 20 7946 0958', { ...inUs, engine })).to.include({ reason: 'country-not-allowed', country: 'GB' });
+    expect(checkDialable('+44 20 7946 0958', { ...inUs, engine, allowedCountries: ['GB'] })).to.deep.equal({
       ok: true,
       e164: '+442079460958',
       country: 'GB',

@@ -1,0 +1,21 @@
+import type { PhoneEngine } from './engine.js';
+import { METADATA_US_CA_COUNTRIES } from './metadata-us-ca.js';
+import { nanp } from './nanp.js';
+
+let full: Promise<PhoneEngine> | undefined;
+
+/**
+ * The smallest phone rules that cover every country in `countries`: the bundled North American
+ * ones for the United States and Canada, or libphonenumber-js with its complete metadata,
+ * fetched once when a host allows more.
+ */
+export function loadEngine(countries: readonly string[]): PhoneEngine | Promise<PhoneEngine> {
+  if (countries.every((country) => METADATA_US_CA_COUNTRIES.includes(country.toUpperCase()))) return nanp;
+  full ??= import('./libphonenumber.js').then((module) => module.createLibphonenumberEngine());
+  return full;
+}
+
+/** The phone rules for `countries`, for hosts that check numbers themselves with `checkDialable()`. */
+export async function loadPhoneEngine(countries: readonly string[]): Promise<PhoneEngine> {
+  return loadEngine(countries);
+}
