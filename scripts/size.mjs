@@ -38,16 +38,19 @@ function row(name, bytes, budget) {
 }
 
 const all = await measure(`import './dist/index.js';`);
-// libphonenumber-js and its complete metadata load only when a host allows countries beyond US and CA.
+// Loaded only where a page needs them: libphonenumber-js and its complete metadata when a host
+// allows countries beyond US and CA, a shipped language when a page is in it.
 const isFullMetadata = (file) => file.inputs.some((input) => input.includes('libphonenumber-js'));
-const flows = all.filter((file) => !isFullMetadata(file));
-row('Register the three elements and complete both flows (Lit included)', flows.reduce((sum, file) => sum + file.gzip, 0), 26 * KB);
+const isLanguage = (file) => file.inputs.length > 0 && file.inputs.every((input) => /dist\/i18n\/(?!en\.|index\.)/.test(input));
+const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
+row('Register the three elements and complete both flows (Lit included)', sum(all.filter((file) => !isFullMetadata(file) && !isLanguage(file))), 26 * KB);
 const entry = all.find((file) => file.name === 'stdin.js');
 row('  of which loaded at import', entry?.gzip ?? 0);
 
 const usCa = gzipSync(readFileSync('dist/phone/metadata-us-ca.js'), { level: 9 }).length;
 row('Phone metadata for US and CA', usCa, 2 * KB);
-row('libphonenumber-js and complete metadata (lazy, only for other countries)', all.filter(isFullMetadata).reduce((sum, file) => sum + file.gzip, 0));
+row('libphonenumber-js and complete metadata (lazy, only for other countries)', sum(all.filter(isFullMetadata)));
+for (const file of all.filter(isLanguage)) row(`Strings ${file.name.replace(/-\w+\.js$/, '')} (lazy, only for pages in that language)`, file.gzip);
 for (const flag of ['flags.webp', 'flags@2x.webp']) row(`Flag sprite ${flag} (fetched when a flag is shown)`, statSync(`dist/assets/${flag}`).size);
 
 const width = Math.max(...rows.map((entryRow) => entryRow.name.length));

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { mergeStrings, onStringsChange, stringsFor, type InviteStringOverrides, type InviteStrings } from '../i18n/index.js';
+import { loadStrings, mergeStrings, onStringsChange, stringsFor, type InviteStringOverrides, type InviteStrings } from '../i18n/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -34,6 +34,7 @@ export class LocaleController implements ReactiveController {
   #overrides: () => (InviteStringOverrides | undefined)[];
   #base: InviteStrings | undefined;
   #merged: { from: unknown[]; strings: InviteStrings } | undefined;
+  #loading: Promise<void> = Promise.resolve();
   lang = '';
 
   constructor(host: Host, overrides: () => (InviteStringOverrides | undefined)[] = () => []) {
@@ -63,11 +64,18 @@ export class LocaleController implements ReactiveController {
     controllers.delete(this);
   }
 
+  /** Resolves once the strings for the element's language are there (a shipped language is fetched first). */
+  get ready(): Promise<void> {
+    return this.#loading;
+  }
+
   refresh(stringsChanged = false): void {
     const lang = resolveLang(this.#host);
     if (lang === this.lang && !stringsChanged) return;
     this.lang = lang;
     this.#base = stringsFor(lang);
+    // A shipped language arrives through onStringsChange, which refreshes every element.
+    this.#loading = loadStrings(lang);
     this.#host.requestUpdate();
   }
 }

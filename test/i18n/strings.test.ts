@@ -5,7 +5,7 @@ import type { InviteDialog } from '../../src/index.js';
 import { provideInviteSettings } from '../../src/context/invite-settings.js';
 import { en } from '../../src/i18n/en.js';
 import { frCA } from '../../src/i18n/fr-ca.js';
-import { registerStrings, stringsFor } from '../../src/i18n/index.js';
+import { loadStrings, registerStrings, stringsFor } from '../../src/i18n/index.js';
 import { ManualTransport, settle } from '../helpers/manual-transport.js';
 
 function $(root: Element, selector: string): HTMLElement {
@@ -29,7 +29,20 @@ async function dialogIn(lang: string): Promise<{ wrapper: HTMLElement; dialog: I
 const tabNames = (dialog: InviteDialog) => [...dialog.shadowRoot!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim());
 
 describe('strings', () => {
-  it('translates every English string into French', () => {
+  // First in this file: nothing has asked for French yet.
+  it('fetches French only once a French page shows an element, and waits for it', async () => {
+    expect(stringsFor('fr-CA'), 'not part of what the elements import').to.equal(en);
+    registerStrings('fr-CA', { countryNoMatch: 'Rien ne correspond' });
+    const { dialog } = await dialogIn('fr-CA');
+    expect($(dialog, '[part="title"]').textContent).to.equal('Inviter un participant à l’appel');
+    expect(stringsFor('fr-CA'), 'what the host registered before French arrived stays').to.include({
+      countryNoMatch: 'Rien ne correspond',
+      tabCall: 'Appel',
+    });
+    expect(stringsFor('fr')).to.equal(frCA);
+  });
+
+  it('translates every English string into French', async () => {
     const missing = (a: object, b: object, path = ''): string[] =>
       Object.entries(a).flatMap(([key, value]) => {
         const other = (b as Record<string, unknown>)[key];
@@ -37,8 +50,8 @@ describe('strings', () => {
         return typeof value === 'object' ? missing(value as object, other as object, `${path}${key}.`) : [];
       });
     expect(missing(en, frCA)).to.deep.equal([]);
-    expect(stringsFor('fr-CA')).to.equal(frCA);
-    expect(stringsFor('fr')).to.equal(frCA);
+    await loadStrings('fr-FR');
+    expect(stringsFor('fr-FR')).to.equal(frCA);
     expect(stringsFor('de-AT')).to.equal(en);
   });
 
@@ -110,4 +123,5 @@ describe('strings', () => {
     expect($(dialog, '[part="title"]').textContent).to.equal('Teilnehmer zum Anruf einladen');
     expect(tabNames(dialog)).to.deep.equal(['Anruf', 'SMS']);
   });
+
 });

@@ -113,7 +113,7 @@ export class CountryPicker extends FormControl(LitElement) {
   /** Also waits for the country data, which loads when the first picker connects. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    await this.#list.ready;
+    await Promise.all([this.#list.ready, this.#locale.ready]);
     return (await super.getUpdateComplete()) && complete;
   }
 

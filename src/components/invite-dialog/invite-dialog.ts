@@ -258,7 +258,7 @@ export class InviteDialog extends LitElement {
   /** Also waits for the phone rules, which load when the dialog first opens. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    await this.#field.ready;
+    await Promise.all([this.#field.ready, this.#locale.ready]);
     return (await super.getUpdateComplete()) && complete;
   }
 

@@ -115,6 +115,12 @@ export class SmsComposer extends FormControl(LitElement) {
     return countSms(this.value);
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#locale.ready;
+    return (await super.getUpdateComplete()) && complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // An explicitly set value counts as edited; until then the text follows the template.
     if (changed.has('value') && this.value && this.value !== this.defaultValue) this.edited = true;
