@@ -23,11 +23,15 @@ async function measure(source) {
     metafile: true,
     logLevel: 'error',
   });
-  const files = result.outputFiles.map((file) => ({
-    name: file.path.split('/').at(-1),
-    gzip: gzipSync(file.contents, { level: 9 }).length,
-    inputs: Object.keys(result.metafile.outputs[`.cache/size/${file.path.split('/').at(-1)}`]?.inputs ?? {}),
-  }));
+  const files = result.outputFiles.map((file) => {
+    const output = result.metafile.outputs[`.cache/size/${file.path.split('/').at(-1)}`];
+    return {
+      name: file.path.split('/').at(-1),
+      gzip: gzipSync(file.contents, { level: 9 }).length,
+      inputs: Object.keys(output?.inputs ?? {}),
+      imports: (output?.imports ?? []).filter((entry) => entry.kind === 'import-statement').map((entry) => entry.path.split('/').at(-1)),
+    };
+  });
   return files;
 }
 
@@ -39,17 +43,28 @@ function row(name, bytes, budget) {
 
 const all = await measure(`import './dist/index.js';`);
 // Loaded only where a page needs them: libphonenumber-js and its complete metadata when a host
-// allows countries beyond US and CA, a shipped language when a page is in it.
+// allows countries beyond US and CA; every country's data then too, or to name the country of a
+// refused number; a shipped language when a page is in it.
 const isFullMetadata = (file) => file.inputs.some((input) => input.includes('libphonenumber-js'));
+const isAllCountries = (file) => file.inputs.some((input) => input.includes('intl-tel-input'));
 const isLanguage = (file) => file.inputs.length > 0 && file.inputs.every((input) => /dist\/i18n\/(?!en\.|index\.)/.test(input));
 const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
-row('Register the three elements and complete both flows (Lit included)', sum(all.filter((file) => !isFullMetadata(file) && !isLanguage(file))), 26 * KB);
-const entry = all.find((file) => file.name === 'stdin.js');
-row('  of which loaded at import', entry?.gzip ?? 0);
+const flows = all.filter((file) => !isFullMetadata(file) && !isAllCountries(file) && !isLanguage(file));
+row('Register the three elements and complete both flows (Lit included)', sum(flows), 26 * KB);
+/** The entry and every chunk it imports statically: what a page fetches when it imports the package. */
+const atImport = new Set();
+const visit = (name) => {
+  if (atImport.has(name)) return;
+  atImport.add(name);
+  all.find((file) => file.name === name)?.imports.forEach(visit);
+};
+visit('stdin.js');
+row('  of which loaded at import', sum(all.filter((file) => atImport.has(file.name))));
 
 const usCa = gzipSync(readFileSync('dist/phone/metadata-us-ca.js'), { level: 9 }).length;
 row('Phone metadata for US and CA', usCa, 2 * KB);
 row('libphonenumber-js and complete metadata (lazy, only for other countries)', sum(all.filter(isFullMetadata)));
+row('Every country’s data (lazy, for other countries or to name a refused one)', sum(all.filter(isAllCountries)));
 for (const file of all.filter(isLanguage)) row(`Strings ${file.name.replace(/-\w+\.js$/, '')} (lazy, only for pages in that language)`, file.gzip);
 for (const flag of ['flags.webp', 'flags@2x.webp']) row(`Flag sprite ${flag} (fetched when a flag is shown)`, statSync(`dist/assets/${flag}`).size);
 

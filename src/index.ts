@@ -9,8 +9,12 @@ export * from './sms-composer.js';
 export * from './transport/index.js';
 export * from './events/index.js';
 export { inviteSettingsContext, provideInviteSettings, type InviteSettings } from './context/invite-settings.js';
-export { checkDialable, loadPhoneEngine, normalizePhoneInput, parseCountryCodes, REFUSAL_REASONS } from './phone/index.js';
-export type { DialCheck, Dialable, DialOptions, PhoneEngine, Refusal, RefusalReason } from './phone/index.js';
+// Each from its own module: what a page loads without a bundler stays what it uses.
+export { REFUSAL_REASONS, type RefusalReason } from './phone/refusals.js';
+export type { DialCheck, Dialable, Refusal } from './phone/dialable.js';
+export { loadDialCheck } from './phone/load.js';
+export { normalizePhoneInput } from './phone/normalize.js';
+export { parseCountryCodes } from './phone/country-codes.js';
 export { permissionsFor, type Permissions } from './controllers/permissions-controller.js';
 export { countSms, fillTemplate, replaceTypographic, DEFAULT_SMS_TEMPLATE, type SmsCount, type SmsEncoding } from './sms/index.js';
 export { registerStrings, type InviteStrings, type InviteStringOverrides } from './i18n/index.js';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { regionName, regionTools } from '../i18n/regions.js';
-import type { CountryData } from '../phone/countries.js';
-import { loadPhoneRules } from '../phone/load.js';
+import type { CountryData } from '../phone/country-data.js';
+import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2, upper case. */
@@ -45,25 +45,55 @@ export class CountryListController implements ReactiveController {
     host.addController(this);
   }
 
-  #countries: readonly CountryData[] | undefined;
+  #rules: PhoneRules | undefined;
   #loading: Promise<unknown> | undefined;
+  #countries: readonly CountryData[] | undefined;
+  #countriesFor: string | undefined;
+  #fetching: Promise<unknown> | undefined;
 
-  /** Every country of the data set, once loaded. */
+  /** Data for at least the allowed countries, once loaded. */
   get countries(): readonly CountryData[] | undefined {
     return this.#countries;
   }
 
   /** Resolves once the country data, loaded when the first picker connects, is there. */
   get ready(): Promise<unknown> {
-    return this.#loading ?? Promise.resolve();
+    return Promise.all([this.#loading, this.#fetching]);
   }
 
   hostConnected(): void {
     this.#loading ??= loadPhoneRules().then((rules) => {
-      this.#countries = rules.getCountries();
-      this.#cacheKey = '';
+      this.#rules = rules;
       this.#host.requestUpdate();
     });
+  }
+
+  hostUpdate(): void {
+    if (!this.#rules) return;
+    const allowed = this.#getAllowed();
+    const key = allowed.join(' ');
+    if (key === this.#countriesFor) return;
+    this.#countriesFor = key;
+    const countries = this.#rules.countriesFor(allowed);
+    // Every country's data is fetched when a host allows more than the bundled ones; until it
+    // is there, the list keeps what it had.
+    if (countries instanceof Promise) {
+      this.#fetching = countries.then(
+        (loaded) => {
+          if (this.#countriesFor === key) this.#use(loaded);
+        },
+        // Offline: the list goes on with what it has.
+        () => undefined,
+      );
+    } else {
+      this.#use(countries);
+    }
+  }
+
+  #use(countries: readonly CountryData[]): void {
+    this.#countries = countries;
+    this.#cacheKey = '';
+    this.#host.requestUpdate();
   }
 
   /** Every allowed country the data knows, sorted by name. Recomputed only when the inputs change. */

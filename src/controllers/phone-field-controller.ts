@@ -20,6 +20,8 @@ export class PhoneFieldController implements ReactiveController {
   #engine: PhoneEngine | undefined;
   #engineFor = '';
   #checked: { key: string[]; engine: PhoneEngine; result: DialCheck } | undefined;
+  #countryOf: ((digits: string) => string | undefined) | undefined;
+  #fetchingCountries: Promise<unknown> | undefined;
 
   /** What the field shows. */
   number = '';
@@ -47,8 +49,27 @@ export class PhoneFieldController implements ReactiveController {
 
   /** Resolves once the field can check numbers (immediately when it has not been activated). */
   get ready(): Promise<unknown> {
-    return this.#loading ?? Promise.resolve();
+    return Promise.all([this.#loading, this.#fetchingCountries]);
   }
+
+  /**
+   * The country of an international number that the rules do not place (`+44…`), to name it in a
+   * refusal. Every country's data is fetched the first time one is needed; the refusal is then
+   * decided again, with the name.
+   */
+  #countryOfUnknown = (digits: string): string | undefined => {
+    if (this.#countryOf) return this.#countryOf(digits);
+    this.#fetchingCountries ??= this.#rules?.loadAllCountries().then(
+      (module) => {
+        this.#countryOf = module.countryFromDigits;
+        this.#checked = undefined;
+        this.#host.requestUpdate();
+      },
+      // Offline: refusals go on without the country's name.
+      () => (this.#countryOf = () => undefined),
+    );
+    return undefined;
+  };
 
   hostUpdate(): void {
     const rules = this.#rules;
@@ -88,7 +109,7 @@ export class PhoneFieldController implements ReactiveController {
         country: this.country || undefined,
         allowedCountries: allowed,
         engine,
-        countryOfUnknown: rules.countryFromDigits,
+        countryOfUnknown: this.#countryOfUnknown,
       });
       this.#checked = { key, engine, result };
     }

@@ -1,27 +1,23 @@
 import allCountries from 'intl-tel-input/data';
+import type { CountryData } from './country-data.js';
 
-/** A country that has its own flag and calling code, as intl-tel-input's data lists it. */
-export interface CountryData {
-  /** ISO 3166-1 alpha-2, upper case (`US`). */
-  code: string;
-  /** The calling code, without `+` (`1`). */
-  dialCode: string;
-  /** Order among countries sharing a calling code: 0 is the main one. */
-  priority: number;
-  /** Leading national digits (area codes) that belong to this country within a shared calling code. */
-  areaCodes: readonly string[];
-}
+export type { CountryData };
 
 let countries: readonly CountryData[] | undefined;
 
 /** Every country of the data set, in its own order. Built once, on first use. */
 export function getCountries(): readonly CountryData[] {
-  countries ??= allCountries.map((country) => ({
-    code: country.iso2.toUpperCase(),
-    dialCode: country.dialCode,
-    priority: country.priority,
-    areaCodes: country.areaCodes ?? [],
-  }));
+  if (!countries) {
+    // The sprite holds the flags in alphabetical order of their codes.
+    const sprite = allCountries.map((country) => country.iso2).sort();
+    countries = allCountries.map((country) => ({
+      code: country.iso2.toUpperCase(),
+      dialCode: country.dialCode,
+      priority: country.priority,
+      areaCodes: country.areaCodes ?? [],
+      flag: sprite.indexOf(country.iso2),
+    }));
+  }
   return countries;
 }
 

@@ -15,7 +15,3 @@ export function loadEngine(countries: readonly string[]): PhoneEngine | Promise<
   return full;
 }
 
-/** The phone rules for `countries`, for hosts that check numbers themselves with `checkDialable()`. */
-export async function loadPhoneEngine(countries: readonly string[]): Promise<PhoneEngine> {
-  return loadEngine(countries);
-}

@@ -5,7 +5,8 @@ export type { DialCheck, Dialable, Refusal, RefusalReason, DialOptions } from '.
 export { formatAsYouType, caretAfterDigits } from './format.js';
 export type { Formatted } from './format.js';
 export { getCountries, countryFromDigits } from './countries.js';
-export type { CountryData } from './countries.js';
-export { loadEngine, loadPhoneEngine } from './engines.js';
+export { countriesFor, loadAllCountries, type CountryData } from './country-data.js';
+export { loadEngine } from './engines.js';
+export { loadDialCheck, loadPhoneRules } from './load.js';
 export type { PhoneEngine, ParsedNumber, ParseFailure, TypedNumber } from './engine.js';
 export { parseCountryCodes } from './country-codes.js';

@@ -4,5 +4,5 @@
  */
 export { checkDialable } from './dialable.js';
 export { formatAsYouType } from './format.js';
-export { countryFromDigits, getCountries } from './countries.js';
+export { countriesFor, loadAllCountries } from './country-data.js';
 export { loadEngine } from './engines.js';

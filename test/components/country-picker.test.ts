@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/country-picker.js';
 import type { CountryPicker } from '../../src/country-picker.js';
 import { getCountries } from '../../src/phone/countries.js';
+import { COUNTRIES_US_CA, FLAG_COUNT } from '../../src/phone/countries-us-ca.js';
 import { flagSheet } from '../../src/components/country-picker/flag-sheet.js';
 
 const ALL = getCountries().map((country) => country.code);
@@ -291,5 +292,11 @@ describe('flag sprite', () => {
     }
     expect(ours.size).to.equal(expected.size);
     for (const [code, offset] of expected) expect(ours.get(code), code).to.equal(offset);
+  });
+
+  it('bundles the same United States and Canada rows as every country’s data holds', () => {
+    const all = getCountries();
+    expect(FLAG_COUNT).to.equal(all.length);
+    for (const row of COUNTRIES_US_CA) expect(row).to.deep.equal(all.find((country) => country.code === row.code));
   });
 });

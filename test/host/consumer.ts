@@ -1,6 +1,6 @@
 // Type-checked against the packed package's .d.ts files only.
 import type { CountryPicker, InviteDialog, InviteTransport, DialOutUpdate } from 'invite-elements';
-import { InviteCallStatusEvent, createSimulatedTransport, checkDialable, loadPhoneEngine } from 'invite-elements';
+import { InviteCallStatusEvent, createSimulatedTransport, loadDialCheck } from 'invite-elements';
 
 const dialog: InviteDialog = document.createElement('invite-dialog');
 const picker: CountryPicker | null = document.querySelector('country-picker');
@@ -29,7 +29,7 @@ const transport: InviteTransport = {
 dialog.transport = transport;
 dialog.transport = createSimulatedTransport({ outcome: 'busy' });
 
-const check = checkDialable('+1 201 555 0123', { allowedCountries: ['US'], engine: await loadPhoneEngine(['US']) });
+const check = (await loadDialCheck(['US']))('+1 201 555 0123');
 if (check.ok) check.e164.toLowerCase();
 
 // @ts-expect-error: roles are a closed set.

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkDialable, countryFromDigits, loadPhoneEngine, REFUSAL_REASONS, type DialOptions } from '../../src/phone/index.js';
+import { checkDialable, countryFromDigits, loadDialCheck, loadEngine, REFUSAL_REASONS, type DialOptions } from '../../src/phone/index.js';
 import { METADATA_US_CA } from '../../src/phone/metadata-us-ca.js';
 import { nanp } from '../../src/phone/nanp.js';
 
@@ -26,8 +26,8 @@ describe('checkDialable', () => {
   });
 
   it('uses the bundled rules for the United States and Canada, and loads complete ones for more', async () => {
-    expect(await loadPhoneEngine(['US', 'CA'])).to.equal(nanp);
-    const engine = await loadPhoneEngine(['US', 'CA', 'GB']);
+    expect(loadEngine(['US', 'CA'])).to.equal(nanp);
+    const engine = await loadEngine(['US', 'CA', 'GB']);
     expect(engine).not.to.equal(nanp);
     expect(checkDialable('+1 809 555 0123', { ...inUs, engine })).to.include({ reason: 'country-not-allowed' });
     expect(checkDialable('+44 20 7946 0958', { ...inUs, engine })).to.include({ reason: 'country-not-allowed', country: 'GB' });
@@ -57,6 +57,14 @@ describe('checkDialable', () => {
     expect(checkDialable('611', inUs)).to.deep.equal({ ok: false, reason: 'n11' });
     expect(checkDialable('55555', inUs)).to.deep.equal({ ok: false, reason: 'short-code' });
     expect(checkDialable('262966', inUs)).to.deep.equal({ ok: false, reason: 'short-code' });
+  });
+
+  it('gives hosts the same check, loaded on demand', async () => {
+    const check = await loadDialCheck(['US', 'CA']);
+    expect(check('(201) 555-0123', 'US')).to.deep.equal({ ok: true, e164: '+12015550123', country: 'US' });
+    expect(check('+44 20 7946 0958')).to.deep.equal({ ok: false, reason: 'country-not-allowed', country: 'GB' });
+    const checkGb = await loadDialCheck(['GB']);
+    expect(checkGb('020 7946 0958', 'GB')).to.deep.equal({ ok: true, e164: '+442079460958', country: 'GB' });
   });
 
   it('needs a country for a national number, but not for an international one', () => {

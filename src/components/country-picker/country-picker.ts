@@ -7,6 +7,7 @@ import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countryCodesConverter } from '../country-codes-converter.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { flagSheet } from './flag-sheet.js';
+import type { CountryData } from '../../phone/country-data.js';
 import { FormControl } from '../form-control.js';
 import { styles } from './country-picker.styles.js';
 
@@ -85,7 +86,8 @@ export class CountryPicker extends FormControl(LitElement) {
   @state() private open = false;
   /** The options stay rendered after the first opening, so that opening again costs little. */
   #rendered = false;
-  #flagsAdopted = false;
+  /** The country data the flag sheet was last given. */
+  #flagsFor: readonly CountryData[] | undefined;
   #scrolledTo: string | undefined;
   @state() private formDisabled = false;
 
@@ -124,10 +126,11 @@ export class CountryPicker extends FormControl(LitElement) {
 
   protected override updated(changed: PropertyValues<this>): void {
     const countries = this.#list.countries;
-    const justLoaded = countries !== undefined && !this.#flagsAdopted;
+    const justLoaded = countries !== undefined && countries !== this.#flagsFor;
     if (justLoaded) {
-      this.#flagsAdopted = true;
-      this.shadowRoot?.adoptedStyleSheets.push(flagSheet(countries));
+      const sheet = flagSheet(countries);
+      if (!this.#flagsFor) this.shadowRoot?.adoptedStyleSheets.push(sheet);
+      this.#flagsFor = countries;
     }
     if (justLoaded || changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {
       const chosen = this.#list.find(this.value) ? this.value : '';

@@ -1,0 +1,33 @@
+import { COUNTRIES_US_CA } from './countries-us-ca.js';
+
+/** A country that has its own flag and calling code, as intl-tel-input's data lists it. */
+export interface CountryData {
+  /** ISO 3166-1 alpha-2, upper case (`US`). */
+  code: string;
+  /** The calling code, without `+` (`1`). */
+  dialCode: string;
+  /** Order among countries sharing a calling code: 0 is the main one. */
+  priority: number;
+  /** Leading national digits (area codes) that belong to this country within a shared calling code. */
+  areaCodes: readonly string[];
+  /** The flag's place in intl-tel-input's sprite. */
+  flag: number;
+}
+
+type AllCountries = typeof import('./countries.js');
+let all: Promise<AllCountries> | undefined;
+
+/** Every country's data, fetched once, when first needed. */
+export function loadAllCountries(): Promise<AllCountries> {
+  all ??= import('./countries.js');
+  return all;
+}
+
+/**
+ * Country data that covers every country in `countries`: the bundled rows for the United States
+ * and Canada, or every country's, fetched once when a host allows more.
+ */
+export function countriesFor(countries: readonly string[]): readonly CountryData[] | Promise<readonly CountryData[]> {
+  if (countries.every((code) => COUNTRIES_US_CA.some((country) => country.code === code.toUpperCase()))) return COUNTRIES_US_CA;
+  return loadAllCountries().then((module) => module.getCountries());
+}
