@@ -1,14 +1,19 @@
-/** Leaves private and protected members out: the manifest documents what a host can use. */
+/**
+ * Leaves private and protected members out, and the attributes the analyzer gives to private
+ * reactive state (`static properties` entries with `state: true`): the manifest documents what a
+ * host can use.
+ */
 function publicApiOnly() {
+  const hidden = (member) => member.privacy === 'private' || member.privacy === 'protected' || member.name.startsWith('#');
   return {
     name: 'public-api-only',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (!declaration.members) continue;
-          declaration.members = declaration.members.filter(
-            (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
-          );
+          const hiddenNames = new Set(declaration.members.filter(hidden).map((member) => member.name));
+          declaration.members = declaration.members.filter((member) => !hidden(member));
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !hiddenNames.has(attribute.fieldName));
         }
       }
     },

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CountryListController, type CountryOption } from '../../controllers/country-list-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
@@ -47,9 +46,19 @@ const PAGE_STEP = 10;
  * @cssproperty --invite-radius - Corner radius. Default `6px`.
  * @cssproperty --invite-font - Font shorthand. Default `inherit`.
  */
-@customElement('country-picker')
 export class CountryPicker extends FormControl(LitElement) {
   static override styles = [tokens, styles];
+  static override properties = {
+    allowedCountries: { attribute: 'allowed-countries', converter: countryCodesConverter },
+    value: {},
+    label: {},
+    name: { reflect: true },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    open: { state: true },
+    formDisabled: { state: true },
+  };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   readonly #locale = new LocaleController(this, () => [this.strings]);
@@ -60,39 +69,42 @@ export class CountryPicker extends FormControl(LitElement) {
   );
 
   /** The countries offered, as ISO 3166-1 alpha-2 codes; the attribute takes them space or comma separated. */
-  @property({ attribute: 'allowed-countries', converter: countryCodesConverter })
   allowedCountries: string[] = ['US', 'CA'];
 
   /**
    * The chosen country's ISO 3166-1 alpha-2 code, or `''` for none. The `value` attribute is the
    * default that a form reset returns to.
    */
-  @property() value = '';
+  value = '';
 
   /** The visible label. Defaults to "Country" in the element's language. */
-  @property() label = '';
+  label = '';
 
   /** The name the value is submitted under in a form. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** A country must be chosen for the form to be valid. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
-  @property({ attribute: false }) strings?: InviteStringOverrides;
+  strings?: InviteStringOverrides;
 
-  @state() private open = false;
+  private open = false;
   /** The options stay rendered after the first opening, so that opening again costs little. */
   #rendered = false;
   /** The country data the flag sheet was last given. */
   #flagsFor: readonly CountryData[] | undefined;
   #scrolledTo: string | undefined;
-  @state() private formDisabled = false;
+  private formDisabled = false;
 
-  @query('[part="combobox"]') private combobox!: HTMLElement;
-  @query('[part="search"]') private search?: HTMLInputElement;
+  private get combobox(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('[part="combobox"]')!;
+  }
+  private get search(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('[part="search"]');
+  }
 
   readonly #onDocumentPointerDown = (event: PointerEvent): void => {
     // composedPath, not contains(event.target): the target is retargeted at shadow boundaries.
@@ -354,6 +366,8 @@ export class CountryPicker extends FormControl(LitElement) {
     if ((event.target as HTMLElement).closest('[role="option"]')) event.preventDefault();
   }
 }
+
+customElements.define('country-picker', CountryPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
 import { DialOutController, type CallAttempt } from '../../controllers/dial-out-controller.js';
@@ -100,9 +99,26 @@ interface Confirmation {
  * @cssproperty --invite-radius - Corner radius. Default `6px`.
  * @cssproperty --invite-font - Font shorthand. Default `inherit`.
  */
-@customElement('invite-dialog')
 export class InviteDialog extends LitElement {
   static override styles = [tokens, styles];
+  static override properties = {
+    transport: { attribute: false },
+    userRole: { attribute: 'user-role' },
+    allowedCountries: { attribute: 'allowed-countries', converter: countryCodesConverter },
+    defaultCountry: { attribute: 'default-country' },
+    roomName: { attribute: 'room-name' },
+    roomLink: { attribute: 'room-link' },
+    pinRequired: { attribute: 'pin-required', type: Boolean },
+    inviterName: { attribute: 'inviter-name' },
+    messageTemplate: { attribute: 'message-template' },
+    maxSegments: { attribute: 'max-segments', type: Number },
+    panel: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    callTimeout: { attribute: 'call-timeout', type: Number },
+    strings: { attribute: false },
+    settings: { attribute: false },
+    confirming: { state: true },
+  };
 
   readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
   readonly #permissions = new PermissionsController(this, () => ({
@@ -114,55 +130,59 @@ export class InviteDialog extends LitElement {
   readonly #dialOut = new DialOutController(this, () => ({ transport: this.#transport, timeout: this.callTimeout }));
   readonly #sms = new SmsSendController(this, () => this.#transport);
 
+  constructor() {
+    super();
+    // Settings provided by an ancestor arrive, and change, through the context.
+    new ContextConsumer(this, { context: inviteSettingsContext, subscribe: true, callback: (settings) => (this.settings = settings) });
+  }
+
   /** The host's backend. May also come from the settings context. */
-  @property({ attribute: false }) transport?: InviteTransport;
+  transport?: InviteTransport;
 
   /** Who the person is in the call: `owner`, `moderator`, `participant` or `guest` (the default). */
-  @property({ attribute: 'user-role' }) userRole?: InviteRole;
+  userRole?: InviteRole;
 
   /** Countries that may be called, ISO alpha-2, space or comma separated. Default `US CA`. */
-  @property({ attribute: 'allowed-countries', converter: countryCodesConverter }) allowedCountries?: string[];
+  allowedCountries?: string[];
 
   /** The country chosen when the dialog opens. Without it, the person must choose one (or type `+`). */
-  @property({ attribute: 'default-country' }) defaultCountry?: string;
+  defaultCountry?: string;
 
   /** The room's name, shown under the title and offered to the SMS template. */
-  @property({ attribute: 'room-name' }) roomName?: string;
+  roomName?: string;
 
   /** The room's join link, put in the SMS. */
-  @property({ attribute: 'room-link' }) roomLink?: string;
+  roomLink?: string;
 
   /** The room has a PIN: the SMS panel reminds the person to tell it. */
-  @property({ attribute: 'pin-required', type: Boolean }) pinRequired?: boolean;
+  pinRequired?: boolean;
 
   /** Who invites, for the SMS template's `{inviter}`. */
-  @property({ attribute: 'inviter-name' }) inviterName?: string;
+  inviterName?: string;
 
   /** The default SMS, with `{link}`, `{room}` and `{inviter}` placeholders. */
-  @property({ attribute: 'message-template' }) messageTemplate?: string;
+  messageTemplate?: string;
 
   /** The most SMS segments a message may cost. Default 10. */
-  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
+  maxSegments?: number;
 
   /** The tab shown: `call` or `sms`. */
-  @property({ reflect: true }) panel: InvitePanel = 'call';
+  panel: InvitePanel = 'call';
 
   /** Whether the dialog is open. Prefer `show()` and `close()`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". */
-  @property({ attribute: 'call-timeout', type: Number }) callTimeout = 90_000;
+  callTimeout = 90_000;
 
   /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
-  @property({ attribute: false }) strings?: InviteStringOverrides;
+  strings?: InviteStringOverrides;
 
   /** Settings provided by an ancestor through `provideInviteSettings()`. */
-  @consume({ context: inviteSettingsContext, subscribe: true })
-  @property({ attribute: false })
   settings?: InviteSettings;
 
   /** What waits for confirmation before it is done again. */
-  @state() private confirming: Confirmation | undefined;
+  private confirming: Confirmation | undefined;
 
   /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
   #opened = false;
@@ -171,9 +191,15 @@ export class InviteDialog extends LitElement {
   /** Focus goes to the phone field as soon as it is there. */
   #focusPending = false;
 
-  @query('dialog[part="dialog"]') private dialog!: HTMLDialogElement;
-  @query('dialog[part="confirm"]') private confirmDialog!: HTMLDialogElement;
-  @query('sms-composer') private composer?: SmsComposer;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="dialog"]')!;
+  }
+  private get confirmDialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="confirm"]')!;
+  }
+  private get composer(): SmsComposer | null {
+    return this.renderRoot.querySelector<SmsComposer>('sms-composer');
+  }
 
   #overridesCache: { from: unknown[]; merged: InviteStringOverrides | undefined } = { from: [], merged: undefined };
 
@@ -633,6 +659,8 @@ export class InviteDialog extends LitElement {
     `;
   }
 }
+
+customElements.define('invite-dialog', InviteDialog);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
@@ -42,56 +41,77 @@ import { styles } from './sms-composer.styles.js';
  * @cssproperty --invite-radius - Corner radius.
  * @cssproperty --invite-font - Font shorthand.
  */
-@customElement('sms-composer')
 export class SmsComposer extends FormControl(LitElement) {
   static override styles = [tokens, styles];
+  static override properties = {
+    value: {},
+    name: { reflect: true },
+    messageTemplate: { attribute: 'message-template' },
+    roomLink: { attribute: 'room-link' },
+    roomName: { attribute: 'room-name' },
+    inviterName: { attribute: 'inviter-name' },
+    maxSegments: { attribute: 'max-segments', type: Number },
+    pinRequired: { attribute: 'pin-required', type: Boolean },
+    label: {},
+    disabled: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+    settings: { attribute: false },
+    edited: { state: true },
+    announcement: { state: true },
+  };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
 
+  constructor() {
+    super();
+    // Settings provided by an ancestor arrive, and change, through the context.
+    new ContextConsumer(this, { context: inviteSettingsContext, subscribe: true, callback: (settings) => (this.settings = settings) });
+  }
+
   /** The message. Until the person edits it, it follows the template. */
-  @property() value = '';
+  value = '';
 
   /** The name the message is submitted under in a form. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** The default message, with `{link}`, `{room}` and `{inviter}` placeholders. */
-  @property({ attribute: 'message-template' }) messageTemplate?: string;
+  messageTemplate?: string;
 
   /** The room's join link, for `{link}`. */
-  @property({ attribute: 'room-link' }) roomLink?: string;
+  roomLink?: string;
 
   /** The room's name, for `{room}`. */
-  @property({ attribute: 'room-name' }) roomName?: string;
+  roomName?: string;
 
   /** Who invites, for `{inviter}`. */
-  @property({ attribute: 'inviter-name' }) inviterName?: string;
+  inviterName?: string;
 
   /** The most SMS segments a message may cost. Default 10. */
-  @property({ attribute: 'max-segments', type: Number }) maxSegments?: number;
+  maxSegments?: number;
 
   /** The room has a PIN: remind the person to tell it. The PIN itself is never asked for. */
-  @property({ attribute: 'pin-required', type: Boolean }) pinRequired?: boolean;
+  pinRequired?: boolean;
 
   /** The visible label. Defaults to "Text message" in the element's language. */
-  @property() label = '';
+  label = '';
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
-  @property({ attribute: false }) strings?: InviteStringOverrides;
+  strings?: InviteStringOverrides;
 
   /** Settings provided by an ancestor through `provideInviteSettings()`. */
-  @consume({ context: inviteSettingsContext, subscribe: true })
-  @property({ attribute: false })
   settings?: InviteSettings;
 
   /** The person has changed the text: it no longer follows the template. */
-  @state() private edited = false;
+  private edited = false;
   /** What the polite live region says; set only when a threshold is crossed. */
-  @state() private announcement = '';
+  private announcement = '';
 
-  @query('textarea') private textarea!: HTMLTextAreaElement;
+  private get textarea(): HTMLTextAreaElement {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')!;
+  }
 
   #lastCount: SmsCount | undefined;
 
@@ -231,6 +251,8 @@ export class SmsComposer extends FormControl(LitElement) {
     `;
   }
 }
+
+customElements.define('sms-composer', SmsComposer);
 
 declare global {
   interface HTMLElementTagNameMap {
