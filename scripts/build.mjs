@@ -2,21 +2,7 @@
 // of `css` and `html` tagged templates loses comments and indentation. Only the literal parts of a
 // template change; its expressions, and so what Lit renders, stay as written.
 import ts from 'typescript';
-
-/** CSS: no comments, one space at most, none around braces, semicolons, commas and `>`, none after `:` or before `}`. */
-export function minifyCss(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,>]) ?/g, '$1')
-    .replace(/: /g, ':')
-    .replace(/;}/g, '}');
-}
-
-/** HTML: every run of whitespace that holds a line break becomes one space, which renders the same. */
-export function minifyHtml(text) {
-  return text.replace(/[ \t]*\n\s*/g, ' ');
-}
+import { minifyCss, minifyHtml } from './minify-templates.mjs';
 
 const MINIFIERS = { css: minifyCss, html: minifyHtml };
 

@@ -13,8 +13,8 @@ export { inviteSettingsContext, provideInviteSettings, type InviteSettings } fro
 export { REFUSAL_REASONS, type RefusalReason } from './phone/refusals.js';
 export type { DialCheck, Dialable, Refusal } from './phone/dialable.js';
 export { loadDialCheck } from './phone/load.js';
-export { normalizePhoneInput } from './phone/normalize.js';
 export { parseCountryCodes } from './phone/country-codes.js';
 export { permissionsFor, type Permissions } from './controllers/permissions-controller.js';
-export { countSms, fillTemplate, replaceTypographic, DEFAULT_SMS_TEMPLATE, type SmsCount, type SmsEncoding } from './sms/index.js';
+export { countSms, type SmsCount, type SmsEncoding } from './sms/segments.js';
+export { fillTemplate, DEFAULT_SMS_TEMPLATE } from './sms/template.js';
 export { registerStrings, type InviteStrings, type InviteStringOverrides } from './i18n/index.js';

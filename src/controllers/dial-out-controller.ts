@@ -78,11 +78,6 @@ export class DialOutController extends InviteActionController<CallAttempt> {
     return this.records.some((attempt) => attempt.phoneNumber === phoneNumber && !attempt.settled);
   }
 
-  /** This number was called before in this session. */
-  hasCalled(phoneNumber: string): boolean {
-    return this.records.some((attempt) => attempt.phoneNumber === phoneNumber);
-  }
-
   canCancel(attempt: CallAttempt): boolean {
     return !attempt.settled && CANCELABLE.includes(attempt.state);
   }

@@ -47,6 +47,11 @@ export abstract class InviteActionController<Record extends InviteRecord> implem
     return this.#records;
   }
 
+  /** This number was called, or sent an SMS, before in this session. */
+  tried(phoneNumber: string): boolean {
+    return this.#records.some((record) => record.phoneNumber === phoneNumber);
+  }
+
   dismiss(record: Record): void {
     record.dismissed = true;
     this.changed();

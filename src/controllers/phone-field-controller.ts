@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DialCheck, Refusal, RefusalReason } from '../phone/dialable.js';
 import type { PhoneEngine } from '../phone/engine.js';
 import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
-import { countDigits } from '../phone/normalize.js';
 
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
 const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
@@ -128,18 +127,18 @@ export class PhoneFieldController implements ReactiveController {
     const input = event.target as HTMLInputElement;
     let text = input.value;
     let caret = input.selectionStart ?? text.length;
-    // Backspace over a separator removes no digit, and reformatting would put the separator
-    // straight back: remove the digit before it instead, as the person meant.
-    if (event.inputType === 'deleteContentBackward' && countDigits(text) === countDigits(this.number) && caret > 0) {
-      const before = text.slice(0, caret);
-      const digitAt = before.search(/\d(?=\D*$)/);
-      if (digitAt !== -1) {
-        text = text.slice(0, digitAt) + text.slice(digitAt + 1);
-        caret = digitAt;
+    const rules = this.#rules;
+    if (rules && this.#engine) {
+      // Backspace over a separator removes no digit, and reformatting would put the separator
+      // straight back: remove the digit before it instead, as the person meant.
+      if (event.inputType === 'deleteContentBackward' && caret > 0 && rules.countDigits(text) === rules.countDigits(this.number)) {
+        const digitAt = text.slice(0, caret).search(/\d(?=\D*$)/);
+        if (digitAt !== -1) {
+          text = text.slice(0, digitAt) + text.slice(digitAt + 1);
+          caret = digitAt;
+        }
       }
-    }
-    if (this.#rules && this.#engine) {
-      const formatted = this.#rules.formatAsYouType(text, caret, this.country || undefined, this.#engine);
+      const formatted = rules.formatAsYouType(text, caret, this.country || undefined, this.#engine);
       text = formatted.text;
       caret = formatted.caret;
       if (formatted.country && this.#allowed().includes(formatted.country)) this.country = formatted.country;

@@ -36,11 +36,6 @@ export class SmsSendController extends InviteActionController<SmsSend> {
     return this.records.some((send) => send.phoneNumber === phoneNumber && send.state === 'sending');
   }
 
-  /** An SMS went, or was tried, to this number in this session. */
-  hasSent(phoneNumber: string): boolean {
-    return this.records.some((send) => send.phoneNumber === phoneNumber);
-  }
-
   /**
    * Sends `message` to `phoneNumber` (E.164). Resolves with the record once the backend answered,
    * or undefined at once when this number has a message on its way or the backend asked to wait.

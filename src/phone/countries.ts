@@ -1,12 +1,18 @@
 import allCountries from 'intl-tel-input/data';
 import type { CountryData } from './country-data.js';
 
-export type { CountryData };
+/** A country of the complete data, with what tells it apart within a shared calling code. */
+export interface FullCountryData extends CountryData {
+  /** Order among countries sharing a calling code: 0 is the main one. */
+  priority: number;
+  /** Leading national digits (area codes) that belong to this country within a shared calling code. */
+  areaCodes: readonly string[];
+}
 
-let countries: readonly CountryData[] | undefined;
+let countries: readonly FullCountryData[] | undefined;
 
 /** Every country of the data set, in its own order. Built once, on first use. */
-export function getCountries(): readonly CountryData[] {
+export function getCountries(): readonly FullCountryData[] {
   if (!countries) {
     // The sprite holds the flags in alphabetical order of their codes.
     const sprite = allCountries.map((country) => country.iso2).sort();

@@ -1,15 +1,11 @@
 import { COUNTRIES_US_CA } from './countries-us-ca.js';
 
-/** A country that has its own flag and calling code, as intl-tel-input's data lists it. */
+/** What a picker shows of a country, as intl-tel-input's data lists it. */
 export interface CountryData {
   /** ISO 3166-1 alpha-2, upper case (`US`). */
   code: string;
   /** The calling code, without `+` (`1`). */
   dialCode: string;
-  /** Order among countries sharing a calling code: 0 is the main one. */
-  priority: number;
-  /** Leading national digits (area codes) that belong to this country within a shared calling code. */
-  areaCodes: readonly string[];
   /** The flag's place in intl-tel-input's sprite. */
   flag: number;
 }

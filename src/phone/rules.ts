@@ -4,5 +4,6 @@
  */
 export { checkDialable } from './dialable.js';
 export { formatAsYouType } from './format.js';
+export { countDigits } from './normalize.js';
 export { countriesFor, loadAllCountries } from './country-data.js';
 export { loadEngine } from './engines.js';

@@ -3,7 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/country-picker.js';
 import type { CountryPicker } from '../../src/country-picker.js';
 import { getCountries } from '../../src/phone/countries.js';
-import { COUNTRIES_US_CA, FLAG_COUNT } from '../../src/phone/countries-us-ca.js';
+import { COUNTRIES_US_CA } from '../../src/phone/countries-us-ca.js';
 import { flagSheet } from '../../src/components/country-picker/flag-sheet.js';
 
 const ALL = getCountries().map((country) => country.code);
@@ -296,7 +296,9 @@ describe('flag sprite', () => {
 
   it('bundles the same United States and Canada rows as every country’s data holds', () => {
     const all = getCountries();
-    expect(FLAG_COUNT).to.equal(all.length);
-    for (const row of COUNTRIES_US_CA) expect(row).to.deep.equal(all.find((country) => country.code === row.code));
+    for (const row of COUNTRIES_US_CA) {
+      const { code, dialCode, flag } = all.find((country) => country.code === row.code)!;
+      expect(row).to.deep.equal({ code, dialCode, flag });
+    }
   });
 });

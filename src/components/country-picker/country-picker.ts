@@ -139,9 +139,10 @@ export class CountryPicker extends FormControl(LitElement) {
   protected override updated(changed: PropertyValues<this>): void {
     const countries = this.#list.countries;
     const justLoaded = countries !== undefined && countries !== this.#flagsFor;
-    if (justLoaded) {
-      const sheet = flagSheet(countries);
-      if (!this.#flagsFor) this.shadowRoot?.adoptedStyleSheets.push(sheet);
+    if (justLoaded && this.shadowRoot) {
+      const previous = this.#flagsFor && flagSheet(this.#flagsFor);
+      const adopted = this.shadowRoot.adoptedStyleSheets.filter((sheet) => sheet !== previous);
+      this.shadowRoot.adoptedStyleSheets = [...adopted, flagSheet(countries)];
       this.#flagsFor = countries;
     }
     if (justLoaded || changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {

@@ -1,6 +1,5 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
 import { DialOutController, type CallAttempt } from '../../controllers/dial-out-controller.js';
 import { SmsSendController, type SmsSend } from '../../controllers/sms-send-controller.js';
@@ -357,7 +356,7 @@ export class InviteDialog extends LitElement {
     this.#field.touch();
     const check = this.#field.check;
     if (!check?.ok || !this.#offered?.dialOut || this.#dialOut.isCalling(check.e164)) return;
-    if (this.#dialOut.hasCalled(check.e164)) this.#askToRepeat({ action: 'call', phoneNumber: check.e164 });
+    if (this.#dialOut.tried(check.e164)) this.#askToRepeat({ action: 'call', phoneNumber: check.e164 });
     else this.#dialOut.call(check.e164);
   }
 
@@ -368,7 +367,7 @@ export class InviteDialog extends LitElement {
     const composer = this.composer;
     if (!check?.ok || !composer?.checkValidity() || !this.#offered?.sms || this.#sms.isSending(check.e164)) return;
     const request = { action: 'sms', phoneNumber: check.e164, message: composer.value } as const;
-    if (this.#sms.hasSent(check.e164)) this.#askToRepeat(request);
+    if (this.#sms.tried(check.e164)) this.#askToRepeat(request);
     else this.#sendSms(request.phoneNumber, request.message);
   }
 
@@ -513,7 +512,7 @@ export class InviteDialog extends LitElement {
             spellcheck="false"
             aria-invalid=${refusal ? 'true' : 'false'}
             aria-describedby="${prefix}-number-error"
-            .value=${live(this.#field.number)}
+            .value=${this.#field.number}
             @input=${(event: InputEvent) => this.#field.onInput(event)}
             @blur=${this.#onNumberBlur}
             @keydown=${this.#onNumberKeyDown}

@@ -1,14 +1,21 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countSms, type SmsCount } from '../../sms/segments.js';
-import { hasTypographicReplacements, replaceTypographic } from '../../sms/typographic.js';
 import { fillTemplate } from '../../sms/template.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { FormControl } from '../form-control.js';
+
+type Typographic = typeof import('../../sms/typographic.js');
+let typographic: Promise<Typographic> | undefined;
+
+/** The typographic replacements, fetched the first time a message turns Unicode. */
+function loadTypographic(): Promise<Typographic> {
+  typographic ??= import('../../sms/typographic.js');
+  return typographic;
+}
 import { styles } from './sms-composer.styles.js';
 
 /**
@@ -114,6 +121,8 @@ export class SmsComposer extends FormControl(LitElement) {
   }
 
   #lastCount: SmsCount | undefined;
+  #typographic: Typographic | undefined;
+  #loadingTypographic: Promise<unknown> | undefined;
 
   /** The message the template makes with the current link, room and inviter. */
   get defaultValue(): string {
@@ -137,7 +146,7 @@ export class SmsComposer extends FormControl(LitElement) {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    await this.#locale.ready;
+    await Promise.all([this.#locale.ready, this.#loadingTypographic]);
     return (await super.getUpdateComplete()) && complete;
   }
 
@@ -146,6 +155,17 @@ export class SmsComposer extends FormControl(LitElement) {
     if (changed.has('value') && this.value && this.value !== this.defaultValue) this.edited = true;
     if (!this.edited) this.value = this.defaultValue;
     this.#announce();
+    // A Unicode message may owe it to curly quotes or dashes: the offer to replace them loads now.
+    if (this.#lastCount?.unicodeCulprit && !this.#loadingTypographic) {
+      this.#loadingTypographic = loadTypographic().then(
+        (module) => {
+          this.#typographic = module;
+          this.requestUpdate();
+        },
+        // Offline: the message is only not offered the replacement.
+        () => undefined,
+      );
+    }
   }
 
   protected override updated(): void {
@@ -208,7 +228,7 @@ export class SmsComposer extends FormControl(LitElement) {
   }
 
   #onReplaceTypographic(): void {
-    this.#replaceWith(replaceTypographic(this.value));
+    if (this.#typographic) this.#replaceWith(this.#typographic.replaceTypographic(this.value));
   }
 
   protected override render() {
@@ -227,7 +247,7 @@ export class SmsComposer extends FormControl(LitElement) {
         aria-describedby="counter warning reminder"
         aria-invalid=${over ? 'true' : 'false'}
         ?disabled=${this.disabled}
-        .value=${live(this.value)}
+        .value=${this.value}
         @input=${this.#onInput}
         @change=${this.#onChange}
       ></textarea>
@@ -243,7 +263,7 @@ export class SmsComposer extends FormControl(LitElement) {
         ${over ? html`<p>${strings.overLimit(count.segments, this.limit)}</p>` : nothing}
         ${culprit ? html`<p>${strings.unicodeWarning(culprit)}</p>` : nothing}
       </div>
-      ${culprit && hasTypographicReplacements(this.value)
+      ${culprit && this.#typographic?.hasTypographicReplacements(this.value)
         ? html`<button part="button" type="button" @click=${this.#onReplaceTypographic}>${strings.replaceTypographic}</button>`
         : nothing}
       <p id="reminder" part="reminder" ?hidden=${!pin}>${pin ? strings.pinReminder : nothing}</p>

@@ -1,0 +1,46 @@
+import { expect } from '@open-wc/testing';
+import type { CSSResult } from 'lit';
+import { minifyCss, minifyHtml } from '../../scripts/minify-templates.mjs';
+import { styles as picker } from '../../src/components/country-picker/country-picker.styles.js';
+import { styles as dialog } from '../../src/components/invite-dialog/invite-dialog.styles.js';
+import { styles as composer } from '../../src/components/sms-composer/sms-composer.styles.js';
+import { tokens } from '../../src/styles/tokens.styles.js';
+
+/**
+ * What the browser makes of a style sheet: selectors and conditions as it parsed them, and each
+ * declaration's value with the spacing that values holding var() keep as written evened out.
+ */
+function parsed(text: string): unknown[] {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  const even = (value: string) =>
+    value
+      .replace(/\s*([*/(),])\s*/g, '$1')
+      .replace(/(^|[^\d])\.(\d)/g, '$10.$2')
+      .trim();
+  const read = (rules: CSSRuleList): unknown[] =>
+    [...rules].map((rule) => {
+      if (rule instanceof CSSStyleRule) {
+        return [rule.selectorText, [...rule.style].map((property) => [property, even(rule.style.getPropertyValue(property))])];
+      }
+      if (rule instanceof CSSMediaRule) return [rule.conditionText, read(rule.cssRules)];
+      return rule.cssText;
+    });
+  return read(sheet.cssRules);
+}
+
+describe('the build’s template minification', () => {
+  const sheets: Record<string, CSSResult> = { tokens, picker, dialog, composer };
+  for (const [name, result] of Object.entries(sheets)) {
+    it(`leaves the ${name} styles as the browser reads them`, () => {
+      const original = parsed(result.cssText);
+      expect(original.length).to.be.greaterThan(0);
+      expect(parsed(minifyCss(result.cssText))).to.deep.equal(original);
+    });
+  }
+
+  it('keeps the space a line break made between inline elements', () => {
+    expect(minifyHtml('<span>Canada</span>\n      <span>+1</span>')).to.equal('<span>Canada</span> <span>+1</span>');
+    expect(minifyHtml('<b>one two</b>')).to.equal('<b>one two</b>');
+  });
+});
