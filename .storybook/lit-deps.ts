@@ -5,12 +5,10 @@
  */
 export const LIT_DEPENDENCIES = [
   'lit',
-  'lit/decorators.js',
   // Imported by @storybook/web-components: without it, a second lit-html loads unbundled.
   'lit/directive-helpers.js',
   'lit/directives/class-map.js',
   'lit/directives/if-defined.js',
-  'lit/directives/live.js',
   'lit/directives/repeat.js',
   '@lit/context',
 ];

@@ -8,7 +8,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 /**
  * package.json's `sideEffects` names only the published entry files, so a production build reads
  * every module of src/ as free of side effects and drops the ones the stories import only for
- * them: the `@customElement` registrations. The stories build from src/, so src/ keeps its
+ * them: the `customElements.define()` registrations. The stories build from src/, so src/ keeps its
  * side effects here.
  */
 function keepSourceSideEffects(): Plugin {

@@ -56,18 +56,24 @@ export class CountryListController implements ReactiveController {
     return this.#countries;
   }
 
-  /** Resolves once the country data, loaded when the first picker connects, is there. */
+  /** Resolves once the data for the allowed countries, loaded when the first picker connects, is there. */
   get ready(): Promise<unknown> {
     return Promise.all([this.#loading, this.#fetching]);
   }
 
   hostConnected(): void {
-    this.#loading ??= loadPhoneRules().then((rules) => {
-      this.#rules = rules;
-      this.#host.requestUpdate();
-    });
+    this.#loading ??= loadPhoneRules().then(
+      (rules) => {
+        this.#rules = rules;
+        this.hostUpdate();
+        return this.#fetching;
+      },
+      // Offline: the picker offers nothing; connecting it again tries again.
+      () => (this.#loading = undefined),
+    );
   }
 
+  /** Picks the data for the allowed countries: the bundled rows at once, every country's once fetched. */
   hostUpdate(): void {
     if (!this.#rules) return;
     const allowed = this.#getAllowed();
@@ -82,10 +88,13 @@ export class CountryListController implements ReactiveController {
         (loaded) => {
           if (this.#countriesFor === key) this.#use(loaded);
         },
-        // Offline: the list goes on with what it has.
-        () => undefined,
+        // Offline: the list goes on with what it has; the next update tries again.
+        () => {
+          if (this.#countriesFor === key) this.#countriesFor = undefined;
+        },
       );
     } else {
+      this.#fetching = undefined;
       this.#use(countries);
     }
   }

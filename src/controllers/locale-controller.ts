@@ -12,7 +12,7 @@ function watchLanguages(): void {
   // or new strings for a language, may change what any of them says.
   observer = new MutationObserver(() => controllers.forEach((controller) => controller.refresh()));
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  onStringsChange(() => controllers.forEach((controller) => controller.refresh(true)));
+  onStringsChange(() => controllers.forEach((controller) => controller.refresh()));
 }
 
 /** The nearest `lang`, looking through shadow roots to their hosts; the browser's language without one. */
@@ -69,13 +69,18 @@ export class LocaleController implements ReactiveController {
     return this.#loading;
   }
 
-  refresh(stringsChanged = false): void {
+  /**
+   * Reads the language and its strings again. Also on every connection: strings that arrived or
+   * changed while the element was out of the page are taken up then.
+   */
+  refresh(): void {
     const lang = resolveLang(this.#host);
-    if (lang === this.lang && !stringsChanged) return;
-    this.lang = lang;
-    this.#base = stringsFor(lang);
     // A shipped language arrives through onStringsChange, which refreshes every element.
     this.#loading = loadStrings(lang);
+    const base = stringsFor(lang);
+    if (lang === this.lang && base === this.#base) return;
+    this.lang = lang;
+    this.#base = base;
     this.#host.requestUpdate();
   }
 }

@@ -21,6 +21,7 @@ export class PhoneFieldController implements ReactiveController {
   #checked: { key: string[]; engine: PhoneEngine; result: DialCheck } | undefined;
   #countryOf: ((digits: string) => string | undefined) | undefined;
   #fetchingCountries: Promise<unknown> | undefined;
+  #engineLoading: Promise<unknown> | undefined;
 
   /** What the field shows. */
   number = '';
@@ -39,16 +40,22 @@ export class PhoneFieldController implements ReactiveController {
 
   /** Loads the phone rules, once; resolves when they and the rules for the allowed countries are there. */
   activate(): Promise<unknown> {
-    this.#loading ??= loadPhoneRules().then((rules) => {
-      this.#rules = rules;
-      this.#host.requestUpdate();
-    });
+    this.#loading ??= loadPhoneRules().then(
+      (rules) => {
+        this.#rules = rules;
+        this.#pickEngine();
+        this.#host.requestUpdate();
+        return this.#engineLoading;
+      },
+      // Offline: the field takes text without checking it; the next activation tries again.
+      () => (this.#loading = undefined),
+    );
     return this.#loading;
   }
 
   /** Resolves once the field can check numbers (immediately when it has not been activated). */
   get ready(): Promise<unknown> {
-    return Promise.all([this.#loading, this.#fetchingCountries]);
+    return Promise.all([this.#loading, this.#engineLoading, this.#fetchingCountries]);
   }
 
   /**
@@ -71,6 +78,11 @@ export class PhoneFieldController implements ReactiveController {
   };
 
   hostUpdate(): void {
+    this.#pickEngine();
+  }
+
+  /** The rules for the allowed countries: the bundled ones at once, others once fetched. */
+  #pickEngine(): void {
     const rules = this.#rules;
     if (!rules) return;
     const allowed = this.#allowed();
@@ -80,13 +92,20 @@ export class PhoneFieldController implements ReactiveController {
     const engine = rules.loadEngine(allowed);
     if (engine instanceof Promise) {
       this.#engine = undefined;
-      void engine.then((loaded) => {
-        if (this.#engineFor !== key) return;
-        this.#engine = loaded;
-        this.#host.requestUpdate();
-      });
+      this.#engineLoading = engine.then(
+        (loaded) => {
+          if (this.#engineFor !== key) return;
+          this.#engine = loaded;
+          this.#host.requestUpdate();
+        },
+        // Offline: numbers stay unchecked; the next update tries again.
+        () => {
+          if (this.#engineFor === key) this.#engineFor = '';
+        },
+      );
     } else {
       this.#engine = engine;
+      this.#engineLoading = undefined;
     }
   }
 

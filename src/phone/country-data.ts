@@ -10,13 +10,9 @@ export interface CountryData {
   flag: number;
 }
 
-type AllCountries = typeof import('./countries.js');
-let all: Promise<AllCountries> | undefined;
-
-/** Every country's data, fetched once, when first needed. */
-export function loadAllCountries(): Promise<AllCountries> {
-  all ??= import('./countries.js');
-  return all;
+/** Every country's data, fetched when first needed (the browser keeps the module once loaded). */
+export function loadAllCountries(): Promise<typeof import('./countries.js')> {
+  return import('./countries.js');
 }
 
 /**

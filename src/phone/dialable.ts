@@ -26,7 +26,7 @@ export interface DialOptions {
   country?: string | undefined;
   /** ISO 3166-1 alpha-2 codes of the countries that may be called. */
   allowedCountries: readonly string[];
-  /** Phone rules that cover at least the allowed countries (`loadPhoneEngine()`). */
+  /** Phone rules that cover at least the allowed countries (`loadEngine()`). */
   engine: PhoneEngine;
   /**
    * Finds the country of an international number (digits after the `+`) that `engine` does

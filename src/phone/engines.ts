@@ -2,16 +2,13 @@ import type { PhoneEngine } from './engine.js';
 import { METADATA_US_CA_COUNTRIES } from './metadata-us-ca.js';
 import { nanp } from './nanp.js';
 
-let full: Promise<PhoneEngine> | undefined;
-
 /**
  * The smallest phone rules that cover every country in `countries`: the bundled North American
  * ones for the United States and Canada, or libphonenumber-js with its complete metadata,
- * fetched once when a host allows more.
+ * fetched when a host allows more (the browser keeps the module once loaded).
  */
 export function loadEngine(countries: readonly string[]): PhoneEngine | Promise<PhoneEngine> {
   if (countries.every((country) => METADATA_US_CA_COUNTRIES.includes(country.toUpperCase()))) return nanp;
-  full ??= import('./libphonenumber.js').then((module) => module.createLibphonenumberEngine());
-  return full;
+  return import('./libphonenumber.js').then((module) => module.libphonenumber);
 }
 

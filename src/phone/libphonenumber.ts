@@ -50,3 +50,6 @@ export function createLibphonenumberEngine(json: MetadataJson = metadata as Meta
     },
   };
 }
+
+/** The complete rules, made once, when a host first allows a country beyond the bundled ones. */
+export const libphonenumber = createLibphonenumberEngine();

@@ -2,12 +2,12 @@ import type { DialCheck } from './dialable.js';
 
 export type PhoneRules = typeof import('./rules.js');
 
-let loading: Promise<PhoneRules> | undefined;
-
-/** The phone rules and country data, fetched once, on first use. */
+/**
+ * The phone rules and the bundled country rows, fetched on first use. The browser keeps a module
+ * it has loaded: later calls cost nothing.
+ */
 export function loadPhoneRules(): Promise<PhoneRules> {
-  loading ??= import('./rules.js');
-  return loading;
+  return import('./rules.js');
 }
 
 /**
@@ -15,7 +15,8 @@ export function loadPhoneRules(): Promise<PhoneRules> {
  * phone rules for `allowedCountries`, and every country's data to name the country of a refused
  * number. `country` is the one a national number is read in.
  */
-export async function loadDialCheck(allowedCountries: readonly string[]): Promise<(input: string, country?: string) => DialCheck> {
+export async function loadDialCheck(countries: readonly string[]): Promise<(input: string, country?: string) => DialCheck> {
+  const allowedCountries = countries.map((code) => code.toUpperCase());
   const rules = await loadPhoneRules();
   const [engine, { countryFromDigits }] = await Promise.all([rules.loadEngine(allowedCountries), rules.loadAllCountries()]);
   return (input, country) => rules.checkDialable(input, { allowedCountries, country, engine, countryOfUnknown: countryFromDigits });

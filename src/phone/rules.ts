@@ -1,6 +1,7 @@
 /**
- * Everything that reads phone numbers or intl-tel-input's data, in one module that the
- * elements load when first used (`loadPhoneRules()`), not when the page imports them.
+ * Everything that reads phone numbers, with the rules and country rows for the United States and
+ * Canada, in one module that the elements load when first used (`loadPhoneRules()`), not when the
+ * page imports them. Rules and data for other countries load from here when a page needs them.
  */
 export { checkDialable } from './dialable.js';
 export { formatAsYouType } from './format.js';

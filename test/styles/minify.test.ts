@@ -39,7 +39,16 @@ describe('the build’s template minification', () => {
     });
   }
 
-  it('keeps the space a line break made between inline elements', () => {
+  it('leaves quoted strings, and a `*` after a parenthesis outside calc(), as they were', () => {
+    const tricky = `.a::before { content: 'a , b : c > d  0.5'; }
+      :is(.a) * { width: calc(var(--x) * 2 - 1px); }
+      .b { margin: 0.5rem calc(100% / 3); font-family: "Some Font", serif; }`;
+    expect(parsed(minifyCss(tricky))).to.deep.equal(parsed(tricky));
+    expect(minifyCss(tricky)).to.contain(`'a , b : c > d  0.5'`);
+  });
+
+  it('keeps the space a line break made between inline elements, and no-break spaces', () => {
+    expect(minifyHtml('<b>a</b>\u00a0\n <i>b</i>')).to.equal('<b>a</b>\u00a0 <i>b</i>');
     expect(minifyHtml('<span>Canada</span>\n      <span>+1</span>')).to.equal('<span>Canada</span> <span>+1</span>');
     expect(minifyHtml('<b>one two</b>')).to.equal('<b>one two</b>');
   });

@@ -124,7 +124,7 @@ export class CountryPicker extends FormControl(LitElement) {
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
   }
 
-  /** Also waits for the country data, which loads when the first picker connects. */
+  /** Also waits for the country data (loaded when the first picker connects) and the strings of the page's language. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
     await Promise.all([this.#list.ready, this.#locale.ready]);
@@ -184,7 +184,8 @@ export class CountryPicker extends FormControl(LitElement) {
     this.open = true;
     this.#rendered = true;
     document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    if (this.#searchable) void this.updateComplete.then(() => this.search?.focus());
+    // Only this update: the list is there; nothing else needs to arrive first.
+    if (this.#searchable) void super.getUpdateComplete().then(() => this.search?.focus());
   }
 
   #close(restoreFocus: boolean): void {

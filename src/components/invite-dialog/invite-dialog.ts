@@ -33,7 +33,6 @@ interface Confirmation {
   message?: string;
 }
 
-
 /**
  * A modal dialog that invites someone into the ongoing call by phone: dial their number out into
  * the call, or text them the join link. What is offered follows the person's role and what the

@@ -7,16 +7,9 @@ import { countSms, type SmsCount } from '../../sms/segments.js';
 import { fillTemplate } from '../../sms/template.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { FormControl } from '../form-control.js';
+import { styles } from './sms-composer.styles.js';
 
 type Typographic = typeof import('../../sms/typographic.js');
-let typographic: Promise<Typographic> | undefined;
-
-/** The typographic replacements, fetched the first time a message turns Unicode. */
-function loadTypographic(): Promise<Typographic> {
-  typographic ??= import('../../sms/typographic.js');
-  return typographic;
-}
-import { styles } from './sms-composer.styles.js';
 
 /**
  * The text of an SMS invitation: starts from a template that carries the room's join link, shows
@@ -157,13 +150,13 @@ export class SmsComposer extends FormControl(LitElement) {
     this.#announce();
     // A Unicode message may owe it to curly quotes or dashes: the offer to replace them loads now.
     if (this.#lastCount?.unicodeCulprit && !this.#loadingTypographic) {
-      this.#loadingTypographic = loadTypographic().then(
+      this.#loadingTypographic = import('../../sms/typographic.js').then(
         (module) => {
           this.#typographic = module;
           this.requestUpdate();
         },
-        // Offline: the message is only not offered the replacement.
-        () => undefined,
+        // Offline: the message is not offered the replacement; the next change tries again.
+        () => (this.#loadingTypographic = undefined),
       );
     }
   }
