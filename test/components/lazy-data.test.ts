@@ -1,6 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CountryPicker, InviteDialog } from '../../src/index.js';
+import { en } from '../../src/i18n/en.js';
+import { loadStrings, stringsFor } from '../../src/i18n/index.js';
+import type { SmsComposer } from '../../src/sms-composer.js';
 import { ManualTransport, settle } from '../helpers/manual-transport.js';
 
 /** Modules this page has fetched whose address contains `part`. */
@@ -48,5 +51,21 @@ describe('what loads only when a page needs it', () => {
     expect(names).to.deep.equal(['Canada', 'France', 'United Kingdom', 'United States']);
     const flag = picker.shadowRoot!.querySelector<HTMLElement>('[data-flag="fr"]')!;
     expect(getComputedStyle(flag).getPropertyValue('--_offset').trim()).to.not.equal('');
+  });
+
+  it('gives French to an element that was out of the page when French arrived', async () => {
+    const page = document.createElement('div');
+    page.lang = 'fr-CA';
+    const composer = document.createElement('sms-composer') as SmsComposer;
+    page.append(composer);
+    document.body.append(page);
+    // Out of the page before French has arrived, back once it has.
+    composer.remove();
+    expect(stringsFor('fr-CA'), 'French is not there yet').to.equal(en);
+    await loadStrings('fr-CA');
+    page.append(composer);
+    await composer.updateComplete;
+    expect(composer.shadowRoot!.querySelector('[part="label"]')?.textContent).to.equal('Message texte');
+    page.remove();
   });
 });

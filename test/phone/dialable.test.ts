@@ -63,6 +63,7 @@ describe('checkDialable', () => {
     const check = await loadDialCheck(['US', 'CA']);
     expect(check('(201) 555-0123', 'US')).to.deep.equal({ ok: true, e164: '+12015550123', country: 'US' });
     expect(check('+44 20 7946 0958')).to.deep.equal({ ok: false, reason: 'country-not-allowed', country: 'GB' });
+    expect((await loadDialCheck(['us', 'ca']))('(201) 555-0123', 'US'), 'codes in any case').to.include({ ok: true });
     const checkGb = await loadDialCheck(['GB']);
     expect(checkGb('020 7946 0958', 'GB')).to.deep.equal({ ok: true, e164: '+442079460958', country: 'GB' });
   });
