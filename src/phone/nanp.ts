@@ -111,7 +111,7 @@ function parse(digits: string, international: boolean, code: string | undefined)
   return parsed;
 }
 
-/** A format's digit groups as runs of x: `(\\d{3})(\\d{4})` gives `xxx`, `xxxx`. */
+/** A format's digit groups as runs of x: `(\d{3})(\d{4})` gives `xxx`, `xxxx`. */
 function groupsOf(pattern: string): string[] {
   return [...pattern.matchAll(/\\d\{(\d+)\}/g)].map(([, size]) => 'x'.repeat(Number(size)));
 }
