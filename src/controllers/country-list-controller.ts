@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { regionName, regionTools } from '../i18n/regions.js';
 import type { CountryData } from '../phone/country-data.js';
 import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
+import { KeyedLoad } from './keyed-load.js';
 
 export interface CountryOption {
   /** ISO 3166-1 alpha-2, upper case. */
@@ -47,18 +48,26 @@ export class CountryListController implements ReactiveController {
 
   #rules: PhoneRules | undefined;
   #loading: Promise<unknown> | undefined;
-  #countries: readonly CountryData[] | undefined;
-  #countriesFor: string | undefined;
-  #fetching: Promise<unknown> | undefined;
+  /**
+   * Data for the allowed countries: the bundled rows at once, every country's once fetched; until
+   * then the list keeps what it had.
+   */
+  #countries = new KeyedLoad<readonly CountryData[]>(
+    () => {
+      this.#cacheKey = '';
+      this.#host.requestUpdate();
+    },
+    { keepWhileLoading: true },
+  );
 
   /** Data for at least the allowed countries, once loaded. */
   get countries(): readonly CountryData[] | undefined {
-    return this.#countries;
+    return this.#countries.value;
   }
 
   /** Resolves once the data for the allowed countries, loaded when the first picker connects, is there. */
   get ready(): Promise<unknown> {
-    return Promise.all([this.#loading, this.#fetching]);
+    return Promise.all([this.#loading, this.#countries.pending]);
   }
 
   hostConnected(): void {
@@ -66,43 +75,17 @@ export class CountryListController implements ReactiveController {
       (rules) => {
         this.#rules = rules;
         this.hostUpdate();
-        return this.#fetching;
+        return this.#countries.pending;
       },
       // Offline: the picker offers nothing; connecting it again tries again.
       () => (this.#loading = undefined),
     );
   }
 
-  /** Picks the data for the allowed countries: the bundled rows at once, every country's once fetched. */
   hostUpdate(): void {
-    if (!this.#rules) return;
+    const rules = this.#rules;
     const allowed = this.#getAllowed();
-    const key = allowed.join(' ');
-    if (key === this.#countriesFor) return;
-    this.#countriesFor = key;
-    const countries = this.#rules.countriesFor(allowed);
-    // Every country's data is fetched when a host allows more than the bundled ones; until it
-    // is there, the list keeps what it had.
-    if (countries instanceof Promise) {
-      this.#fetching = countries.then(
-        (loaded) => {
-          if (this.#countriesFor === key) this.#use(loaded);
-        },
-        // Offline: the list goes on with what it has; the next update tries again.
-        () => {
-          if (this.#countriesFor === key) this.#countriesFor = undefined;
-        },
-      );
-    } else {
-      this.#fetching = undefined;
-      this.#use(countries);
-    }
-  }
-
-  #use(countries: readonly CountryData[]): void {
-    this.#countries = countries;
-    this.#cacheKey = '';
-    this.#host.requestUpdate();
+    if (rules) this.#countries.follow(allowed.join(' '), () => rules.countriesFor(allowed));
   }
 
   /** Every allowed country the data knows, sorted by name. Recomputed only when the inputs change. */
@@ -113,7 +96,7 @@ export class CountryListController implements ReactiveController {
     if (key !== this.#cacheKey) {
       this.#cacheKey = key;
       const { collator } = regionTools(lang);
-      this.#options = (this.#countries ?? [])
+      this.#options = (this.#countries.value ?? [])
         .filter((country) => allowed.includes(country.code))
         .map((country) => ({ code: country.code, dialCode: country.dialCode, name: regionName(country.code, lang) }))
         .sort((a, b) => collator.compare(a.name, b.name));

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DialCheck, Refusal, RefusalReason } from '../phone/dialable.js';
 import type { PhoneEngine } from '../phone/engine.js';
 import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
+import { KeyedLoad } from './keyed-load.js';
 
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
 const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
@@ -16,12 +17,11 @@ export class PhoneFieldController implements ReactiveController {
   #allowed: () => readonly string[];
   #rules: PhoneRules | undefined;
   #loading: Promise<unknown> | undefined;
-  #engine: PhoneEngine | undefined;
-  #engineFor = '';
+  /** The rules for the allowed countries: the bundled ones at once, others once fetched. */
+  #engines = new KeyedLoad<PhoneEngine>(() => this.#host.requestUpdate(), { keepWhileLoading: false });
   #checked: { key: string[]; engine: PhoneEngine; result: DialCheck } | undefined;
   #countryOf: ((digits: string) => string | undefined) | undefined;
   #fetchingCountries: Promise<unknown> | undefined;
-  #engineLoading: Promise<unknown> | undefined;
 
   /** What the field shows. */
   number = '';
@@ -45,7 +45,7 @@ export class PhoneFieldController implements ReactiveController {
         this.#rules = rules;
         this.#pickEngine();
         this.#host.requestUpdate();
-        return this.#engineLoading;
+        return this.#engines.pending;
       },
       // Offline: the field takes text without checking it; the next activation tries again.
       () => (this.#loading = undefined),
@@ -55,7 +55,7 @@ export class PhoneFieldController implements ReactiveController {
 
   /** Resolves once the field can check numbers (immediately when it has not been activated). */
   get ready(): Promise<unknown> {
-    return Promise.all([this.#loading, this.#engineLoading, this.#fetchingCountries]);
+    return Promise.all([this.#loading, this.#engines.pending, this.#fetchingCountries]);
   }
 
   /**
@@ -81,32 +81,14 @@ export class PhoneFieldController implements ReactiveController {
     this.#pickEngine();
   }
 
-  /** The rules for the allowed countries: the bundled ones at once, others once fetched. */
   #pickEngine(): void {
     const rules = this.#rules;
-    if (!rules) return;
     const allowed = this.#allowed();
-    const key = allowed.join(' ');
-    if (key === this.#engineFor) return;
-    this.#engineFor = key;
-    const engine = rules.loadEngine(allowed);
-    if (engine instanceof Promise) {
-      this.#engine = undefined;
-      this.#engineLoading = engine.then(
-        (loaded) => {
-          if (this.#engineFor !== key) return;
-          this.#engine = loaded;
-          this.#host.requestUpdate();
-        },
-        // Offline: numbers stay unchecked; the next update tries again.
-        () => {
-          if (this.#engineFor === key) this.#engineFor = '';
-        },
-      );
-    } else {
-      this.#engine = engine;
-      this.#engineLoading = undefined;
-    }
+    if (rules) this.#engines.follow(allowed.join(' '), () => rules.loadEngine(allowed));
+  }
+
+  get #engine(): PhoneEngine | undefined {
+    return this.#engines.value;
   }
 
   /** An E.164 number the way people write it (`+1 201 555 0123`), once the rules are loaded. */

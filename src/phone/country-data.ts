@@ -1,4 +1,5 @@
 import { COUNTRIES_US_CA } from './countries-us-ca.js';
+import { onlyBundled } from './engines.js';
 
 /** What a picker shows of a country, as intl-tel-input's data lists it. */
 export interface CountryData {
@@ -17,9 +18,9 @@ export function loadAllCountries(): Promise<typeof import('./countries.js')> {
 
 /**
  * Country data that covers every country in `countries`: the bundled rows for the United States
- * and Canada, or every country's, fetched once when a host allows more.
+ * and Canada, or every country's, fetched when a host allows more.
  */
 export function countriesFor(countries: readonly string[]): readonly CountryData[] | Promise<readonly CountryData[]> {
-  if (countries.every((code) => COUNTRIES_US_CA.some((country) => country.code === code.toUpperCase()))) return COUNTRIES_US_CA;
+  if (onlyBundled(countries)) return COUNTRIES_US_CA;
   return loadAllCountries().then((module) => module.getCountries());
 }
