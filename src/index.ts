@@ -12,7 +12,7 @@ export { inviteSettingsContext, provideInviteSettings, type InviteSettings } fro
 // Each from its own module: what a page loads without a bundler stays what it uses.
 export { REFUSAL_REASONS, type RefusalReason } from './phone/refusals.js';
 export type { DialCheck, Dialable, Refusal } from './phone/dialable.js';
-export { loadDialCheck } from './phone/load.js';
+export { loadDialCheck } from './phone/load-rules.js';
 export { parseCountryCodes } from './phone/country-codes.js';
 export { permissionsFor, type Permissions } from './controllers/permissions-controller.js';
 export { countSms, type SmsCount, type SmsEncoding } from './sms/segments.js';

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { regionName, regionTools } from '../i18n/regions.js';
 import type { CountryData } from '../phone/country-data.js';
-import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
+import { loadPhoneRules, type PhoneRules } from '../phone/load-rules.js';
 import { KeyedLoad } from './keyed-load.js';
 
 export interface CountryOption {

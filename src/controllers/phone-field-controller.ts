@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DialCheck, Refusal, RefusalReason } from '../phone/dialable.js';
+import type { DialCheck, Refusal } from '../phone/dialable.js';
 import type { PhoneEngine } from '../phone/engine.js';
-import { loadPhoneRules, type PhoneRules } from '../phone/load.js';
+import { loadPhoneRules, type PhoneRules } from '../phone/load-rules.js';
+import type { RefusalReason } from '../phone/refusals.js';
 import { KeyedLoad } from './keyed-load.js';
 
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */

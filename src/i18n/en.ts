@@ -1,4 +1,4 @@
-import type { RefusalReason } from '../phone/dialable.js';
+import type { RefusalReason } from '../phone/refusals.js';
 import { DEFAULT_SMS_TEMPLATE } from '../sms/template.js';
 
 /** Every string the elements show or announce, in English. Other locales translate this shape. */

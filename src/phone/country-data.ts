@@ -1,6 +1,3 @@
-import { COUNTRIES_US_CA } from './countries-us-ca.js';
-import { onlyBundled } from './engines.js';
-
 /** What a picker shows of a country, as intl-tel-input's data lists it. */
 export interface CountryData {
   /** ISO 3166-1 alpha-2, upper case (`US`). */
@@ -9,18 +6,4 @@ export interface CountryData {
   dialCode: string;
   /** The flag's place in intl-tel-input's sprite. */
   flag: number;
-}
-
-/** Every country's data, fetched when first needed (the browser keeps the module once loaded). */
-export function loadAllCountries(): Promise<typeof import('./countries.js')> {
-  return import('./countries.js');
-}
-
-/**
- * Country data that covers every country in `countries`: the bundled rows for the United States
- * and Canada, or every country's, fetched when a host allows more.
- */
-export function countriesFor(countries: readonly string[]): readonly CountryData[] | Promise<readonly CountryData[]> {
-  if (onlyBundled(countries)) return COUNTRIES_US_CA;
-  return loadAllCountries().then((module) => module.getCountries());
 }

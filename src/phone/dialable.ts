@@ -1,8 +1,6 @@
 import type { PhoneEngine } from './engine.js';
 import { normalizePhoneInput } from './normalize.js';
-import { REFUSAL_REASONS, type RefusalReason } from './refusals.js';
-
-export { REFUSAL_REASONS, type RefusalReason };
+import type { RefusalReason } from './refusals.js';
 
 export interface Dialable {
   ok: true;

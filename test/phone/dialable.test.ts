@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkDialable, countryFromDigits, loadDialCheck, loadEngine, REFUSAL_REASONS, type DialOptions } from '../../src/phone/index.js';
+import { countryFromDigits } from '../../src/phone/countries.js';
+import { checkDialable, type DialOptions } from '../../src/phone/dialable.js';
+import { loadEngine } from '../../src/phone/load-engine.js';
+import { loadDialCheck } from '../../src/phone/load-rules.js';
 import { METADATA_US_CA } from '../../src/phone/metadata-us-ca.js';
 import { nanp } from '../../src/phone/nanp.js';
+import { REFUSAL_REASONS } from '../../src/phone/refusals.js';
 
 const US_CA: DialOptions = { allowedCountries: ['US', 'CA'], engine: nanp, countryOfUnknown: countryFromDigits };
 const inUs = { ...US_CA, country: 'US' };

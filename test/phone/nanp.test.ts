@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { checkDialable, countryFromDigits, formatAsYouType } from '../../src/phone/index.js';
+import { countryFromDigits } from '../../src/phone/countries.js';
+import { checkDialable } from '../../src/phone/dialable.js';
+import { formatAsYouType } from '../../src/phone/format.js';
 import { createLibphonenumberEngine } from '../../src/phone/libphonenumber.js';
 import { METADATA_US_CA } from '../../src/phone/metadata-us-ca.js';
 import { nanp } from '../../src/phone/nanp.js';

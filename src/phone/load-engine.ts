@@ -2,7 +2,10 @@ import type { PhoneEngine } from './engine.js';
 import { METADATA_US_CA_COUNTRIES } from './metadata-us-ca.js';
 import { nanp } from './nanp.js';
 
-/** Every country in `countries` is one the package bundles rules and country rows for. */
+/**
+ * Every country in `countries` is one the package bundles rules and country rows for. The country
+ * rows ask this too, so that a picker and a phone field never disagree on what to fetch.
+ */
 export function onlyBundled(countries: readonly string[]): boolean {
   return countries.every((country) => METADATA_US_CA_COUNTRIES.includes(country.toUpperCase()));
 }

@@ -1,3 +1,5 @@
+// Loaded with the elements: whatever this file imports, other than types, every page that imports
+// the package fetches. So it reaches the phone rules (rules.ts) only through `import()`.
 import type { DialCheck } from './dialable.js';
 
 export type PhoneRules = typeof import('./rules.js');
