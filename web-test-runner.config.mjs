@@ -5,7 +5,8 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_ARGS, findChromium, findFirefox } from './scripts/find-browsers.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
-// Two engines: Chromium through the DevTools protocol, Firefox ESR through WebDriver BiDi.
+// Two engines: Chromium through the DevTools protocol, Firefox ESR through WebDriver BiDi, both
+// found (or installed, on a fresh Debian machine) by find-browsers.mjs as this file loads.
 // TEST_BROWSERS=chromium (or firefox) narrows a run to one of them.
 const only = process.env.TEST_BROWSERS;
 const browsers = [];

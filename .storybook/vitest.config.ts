@@ -9,7 +9,8 @@ import { LIT_DEPENDENCIES } from './lit-deps.js';
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 // Every story becomes a test: it renders, its play function runs, then axe checks it (a11y
-// `test: 'error'` in preview.ts). Browsers are not downloaded: the system Chromium runs them.
+// `test: 'error'` in preview.ts). Browsers are not downloaded: the system Chromium runs them,
+// found (or installed, on a fresh Debian machine) by find-browsers.mjs as this file loads.
 export default defineConfig({
   // The addon takes Storybook's Vite plugins, not its optimizeDeps: one copy of Lit here too.
   optimizeDeps: { include: LIT_DEPENDENCIES },

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepSideEffects } from '../scripts/browser-kit/index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pagesDir = join(root, 'bench', 'pages');
@@ -14,24 +15,6 @@ export const PAGES = {
   'theirs-dialog': { library: 'theirs', css: true },
   'ours-picker': { library: 'ours', css: false },
   'theirs-picker': { library: 'theirs', css: true },
-};
-
-/**
- * package.json's `sideEffects` names only the dist/ entry files, so esbuild drops the modules in
- * src/ that register the elements (`@customElement`) when they are imported from src/ for their
- * side effect. The pages import src/ directly: mark those modules as having side effects.
- */
-const keepSourceSideEffects = {
-  name: 'keep-source-side-effects',
-  setup(builder) {
-    const source = join(root, 'src');
-    builder.onResolve({ filter: /^\./ }, async (args) => {
-      if (args.pluginData === 'resolving') return undefined;
-      const resolved = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
-      if (resolved.errors.length > 0 || !resolved.path.startsWith(source)) return undefined;
-      return { ...resolved, sideEffects: true };
-    });
-  },
 };
 
 function html(name, css) {
@@ -71,7 +54,9 @@ export async function buildPages(outDir, { minify = true } = {}) {
     outdir: pagesOut,
     metafile: true,
     logLevel: 'warning',
-    plugins: [keepSourceSideEffects],
+    // package.json's `sideEffects` names dist/ only; the pages import src/, where the elements call
+    // `customElements.define` as a side effect of being imported.
+    plugins: [keepSideEffects(join(root, 'src'))],
   };
   const sizes = {};
   for (const library of ['ours', 'theirs']) {

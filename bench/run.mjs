@@ -1,18 +1,17 @@
 // npm run bench: invite-elements against intl-tel-input (its widget with utils), side by side, in
-// headless Chromium. Builds the pages (build.mjs), serves them on 127.0.0.1 (server.mjs), loads a
-// fresh page per scenario, library and CPU rate, alternates the two libraries sample by sample
-// (scenarios.mjs) and prints one table (report.mjs). BENCHMARKS.md says what each figure means.
-import { chromium } from 'playwright-core';
+// headless Chromium. Builds the pages (build.mjs), serves them on 127.0.0.1 (scripts/browser-kit,
+// like the csp and host checks), loads a fresh page per scenario, library and CPU rate, alternates
+// the two libraries sample by sample (scenarios.mjs) and prints one table (report.mjs).
+// BENCHMARKS.md says what each figure means.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPages } from './build.mjs';
-import { serve } from './server.mjs';
 import { countryList, keystrokes, open, openCloseHeap } from './scenarios.mjs';
 import { noLongTask, row, summarise, table, withinFrame } from './report.mjs';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browsers.mjs';
+import { launchChromium, serve } from '../scripts/browser-kit/index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, '.cache', 'bench');
@@ -27,7 +26,6 @@ const RUNS = [
   { id: 'list', label: 'country list', scenario: countryList, samples: 25, warmup: 2 },
 ];
 const HEAP_CYCLES = 100;
-const LAUNCH = { executablePath: findChromium(), args: CHROMIUM_ARGS };
 
 const started = Date.now();
 const progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -44,7 +42,7 @@ const builtFrom = commit();
 progress(`building the pages with esbuild from the worktree at ${builtFrom}`);
 const { sizes, sprites } = await buildPages(outDir);
 const server = await serve(outDir);
-const browser = await chromium.launch(LAUNCH);
+const browser = await launchChromium();
 const errors = [];
 
 /** A fresh context and page holding one library's bench page, ready, at the given CPU slowdown. */

@@ -1,34 +1,95 @@
-// Finds the system browsers for the tests. Test tools cannot download their own browsers here, so
-// we use Debian's: Chromium ($CHROME_PATH or /usr/bin/chromium) and Firefox ESR ($FIREFOX_PATH or
-// /usr/bin/firefox-esr). Running as root on Debian, a missing one is installed with apt-get.
+// The one way every browser step finds its browser: the csp and host checks, the Storybook and
+// web-test-runner configs (at config load), the bench and the screenshots. Test tools cannot
+// download their own browsers here, so we use Debian's: Chromium ($CHROME_PATH or /usr/bin/chromium)
+// and Firefox ESR ($FIREFOX_PATH or /usr/bin/firefox-esr). Where apt-get is, a missing one is
+// installed on the spot (as root) and its path returned, so `npm install && npm test` works on a
+// fresh Debian machine. `node scripts/find-browsers.mjs` finds (or installs) both and prints their paths.
+//
+// FIND_BROWSERS_ROOT=<dir> looks for the system paths under <dir> instead of `/`: with a stand-in
+// apt-get on PATH, that is how scripts/find-browsers.test.mjs sees a machine without browsers.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const BROWSERS = {
   chromium: { env: 'CHROME_PATH', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], apt: 'chromium' },
   firefox: { env: 'FIREFOX_PATH', paths: ['/usr/bin/firefox-esr', '/usr/bin/firefox'], apt: 'firefox-esr' },
 };
 
+/** `apt-get update` runs at most once per process, and only when the package lists need it. */
+let listsUpdated = false;
+
 function firstExisting({ env, paths }) {
-  return [process.env[env], ...paths].find((path) => path && existsSync(path));
+  const root = process.env.FIND_BROWSERS_ROOT ?? '/';
+  return [process.env[env], ...paths.map((path) => join(root, path))].find((path) => path && existsSync(path));
+}
+
+function aptGet(...args) {
+  // The lock timeout waits for another apt run (an unattended upgrade, a parallel step) to finish.
+  execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+function updateLists() {
+  if (listsUpdated) return;
+  listsUpdated = true;
+  aptGet('update');
+}
+
+/** Whether apt already knows the package: a fresh image ships without package lists. */
+function known(pkg) {
+  try {
+    execFileSync('apt-cache', ['show', '--no-all-versions', pkg], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function install(pkg) {
+  if (!known(pkg)) updateLists();
+  try {
+    aptGet('install', '-y', pkg);
+  } catch (error) {
+    // Lists that are there but stale name files the mirror no longer has: refresh them, once.
+    if (listsUpdated) throw error;
+    updateLists();
+    aptGet('install', '-y', pkg);
+  }
+}
+
+/** apt-get is there to try; it says so itself when it needs root. */
+function canInstall() {
+  try {
+    execFileSync('apt-get', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function find(name) {
   const browser = BROWSERS[name];
-  const found = firstExisting(browser);
-  if (found) return found;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log(`No ${name} found: installing the Debian "${browser.apt}" package (apt-get install ${browser.apt})…`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', browser.apt], { stdio: 'inherit', env });
-    const installed = firstExisting(browser);
-    if (installed) return installed;
+  let path = firstExisting(browser);
+  if (!path && canInstall()) {
+    console.log(`No ${name} found: installing the Debian package "${browser.apt}" with apt-get…`);
+    try {
+      install(browser.apt);
+    } catch (error) {
+      console.error(`apt-get could not install ${browser.apt}: ${error.message}`);
+    }
+    path = firstExisting(browser);
   }
-  console.error(
-    `No ${name} found for the browser tests: install one (Debian: "sudo apt-get install ${browser.apt}") or set ${browser.env} to its executable.`,
-  );
-  process.exit(1);
+  if (!path) {
+    console.error(
+      `No ${name} found for the browser tests: install one (Debian: "sudo apt-get install ${browser.apt}") or set ${browser.env} to its executable.`,
+    );
+    process.exit(1);
+  }
+  return path;
 }
 
 export const findChromium = () => find('chromium');
@@ -44,3 +105,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(`chromium: ${findChromium()}`);
+  console.log(`firefox: ${findFirefox()}`);
+}

@@ -5,18 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from './find-browsers.mjs';
+import { build } from 'vite';
+import { createChecks, launchChromium, serve, until } from './browser-kit/index.mjs';
 
 const repo = resolve('.');
 const app = mkdtempSync(join(tmpdir(), 'invite-host-'));
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-const checks = [];
-const check = (name, ok, detail = '') => {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `: ${detail}` : ''}`);
-};
+const { check, finish } = createChecks('host-integration');
 
 let server;
 let browser;
@@ -47,35 +42,28 @@ try {
 
   await build({ root: app, logLevel: 'error', build: { outDir: join(app, 'dist') } });
   check('Vite bundles the app', true);
-  server = await preview({ root: app, logLevel: 'error', preview: { port: 0, host: '127.0.0.1' }, build: { outDir: join(app, 'dist') } });
-  const url = server.resolvedUrls.local[0];
+  server = await serve(join(app, 'dist'));
 
-  browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   page.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
-  await page.goto(url);
+  await page.goto(`${server.origin}/`);
   const input = page.locator('invite-dialog').locator('#call-number');
   await input.waitFor({ timeout: 15000 });
   check('the dialog opens', true);
   await input.pressSequentially('2015550100');
   await input.press('Enter');
-  const result = await page.waitForFunction(() => window.hostResult, undefined, { timeout: 15000 }).then((handle) => handle.jsonValue());
+  const result = await until(page, () => window.hostResult, undefined, 'the call to join', 15000);
   check('a call placed on the simulated transport joins', result.joined === '+12015550100' && result.defined, JSON.stringify(result));
   check('no console or page errors', errors.length === 0, errors.join(' | '));
 } catch (error) {
   check('host integration ran to the end', false, error.message.split('\n')[0]);
 } finally {
   await browser?.close();
-  await new Promise((done) => (server ? server.httpServer.close(done) : done()));
+  await server?.close();
   rmSync(app, { recursive: true, force: true });
 }
-
-const failed = checks.filter((entry) => !entry.ok).length;
-console.log(`host-integration: ${checks.length - failed} checks passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -1,5 +1,7 @@
-// Times countSms on a 1 600-character message, GSM-7 and UCS-2, and prints median and p95
-// microseconds per call. Figures only: how fast is fast enough depends on the machine.
+// npm run bench:sms: times countSms (src/sms) on a 1 600-character message, GSM-7 and UCS-2, and
+// prints median and p95 microseconds per call. Node only, a few seconds; apart from `npm run bench`,
+// which compares the elements with intl-tel-input in a browser. Figures only: how fast is fast
+// enough depends on the machine.
 import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
