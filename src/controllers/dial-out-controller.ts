@@ -3,17 +3,18 @@ import { InviteCallStartEvent } from '../events/invite-call-start.js';
 import { InviteCallStatusEvent } from '../events/invite-call-status.js';
 import { InviteErrorEvent } from '../events/invite-error.js';
 import { InviteParticipantJoinedEvent } from '../events/invite-participant-joined.js';
-import { newIdempotencyKey, readTransportError } from '../transport/errors.js';
+import type { InviteErrorCode } from '../transport/errors.js';
 import {
   DIAL_OUT_STATES,
   FINAL_DIAL_OUT_STATES,
   type DialOutState,
   type DialOutUpdate,
+  type FinalDialOutState,
   type InviteTransport,
 } from '../transport/types.js';
 import { InviteActionController, type InviteRecord } from './invite-action-controller.js';
 
-/** `unknown`: the backend has not said how the call ended within the timeout. */
+/** An attempt's states: the transport's, and `unknown` when the backend has not said how the call ended within the timeout. */
 export type AttemptState = DialOutState | 'unknown';
 
 export interface CallAttempt extends InviteRecord {
@@ -34,16 +35,12 @@ function isKnownState(state: unknown): state is DialOutState {
   return DIAL_OUT_STATES.includes(state as DialOutState);
 }
 
-function isFinalState(state: unknown): boolean {
-  return FINAL_DIAL_OUT_STATES.includes(state as (typeof FINAL_DIAL_OUT_STATES)[number]);
-}
-
-function isFinalUpdate(update: unknown): update is DialOutUpdate {
-  return isFinalState((update as Partial<DialOutUpdate> | null)?.state);
+function isFinalState(state: unknown): state is FinalDialOutState {
+  return FINAL_DIAL_OUT_STATES.includes(state as FinalDialOutState);
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value ? value : undefined;
+  return (typeof value === 'string' && value) || undefined;
 }
 
 export interface DialOutOptions {
@@ -64,6 +61,10 @@ export class DialOutController extends InviteActionController<CallAttempt> {
   constructor(host: ReactiveControllerHost & HTMLElement, options: () => DialOutOptions) {
     super(host);
     this.#options = options;
+  }
+
+  protected get transport(): InviteTransport | undefined {
+    return this.#options().transport;
   }
 
   // Removing the element is not hanging up: its calls go on while it is detached.
@@ -87,30 +88,17 @@ export class DialOutController extends InviteActionController<CallAttempt> {
    * number is already being called or the backend asked to wait.
    */
   call(phoneNumber: string): CallAttempt | undefined {
-    const { transport, timeout } = this.#options();
     if (this.isCalling(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
-    const attempt: CallAttempt = {
-      id: this.nextId(),
-      phoneNumber,
-      idempotencyKey: newIdempotencyKey(),
-      startedAt: performance.now(),
-      state: 'dialing',
-      settled: false,
-      dismissed: false,
-    };
+    const attempt: CallAttempt = { ...this.newRecord(phoneNumber), state: 'dialing', settled: false };
     this.add(attempt);
     this.emit(new InviteCallStartEvent({ phoneNumber, idempotencyKey: attempt.idempotencyKey }));
     this.#emitStatus(attempt);
 
-    if (!transport || typeof transport.dialOut !== 'function') {
-      this.#fail(attempt, 'no-transport');
-      return attempt;
-    }
     const abort = new AbortController();
     this.#aborts.set(attempt.id, abort);
     this.#timers.set(
       attempt.id,
-      setTimeout(() => this.#update(attempt, { state: 'unknown' }), timeout),
+      setTimeout(() => this.#update(attempt, { state: 'unknown' }), this.#options().timeout),
     );
     const onStatus = (update: DialOutUpdate): void => {
       const state: unknown = (update as Partial<DialOutUpdate> | null)?.state;
@@ -118,28 +106,20 @@ export class DialOutController extends InviteActionController<CallAttempt> {
       if (attempt.settled || !isKnownState(state) || isFinalState(state)) return;
       this.#update(attempt, { state, participantId: text(update.participantId) });
     };
-    // Through a promise, so that a transport that throws synchronously fails like one that rejects.
-    Promise.resolve()
-      .then(() => transport.dialOut({ phoneNumber, idempotencyKey: attempt.idempotencyKey }, { signal: abort.signal, onStatus }))
-      .then(
-        (final: unknown) => {
-          if (attempt.settled) return;
-          if (isFinalUpdate(final)) {
-            this.#settle(attempt, { state: final.state, participantId: text(final.participantId), reason: text(final.reason) });
-          } else {
-            this.#fail(attempt, 'unexpected-answer');
-          }
-        },
-        (error: unknown) => {
-          if (attempt.settled) return;
+    void this.request('dialOut', { phoneNumber, idempotencyKey: attempt.idempotencyKey }, { signal: abort.signal, onStatus }).then(
+      (answer) => {
+        if (attempt.settled) return;
+        const final = answer.value as Partial<DialOutUpdate> | null | undefined;
+        if (answer.code !== undefined) {
           if (abort.signal.aborted) this.#settle(attempt, { state: 'canceled' });
-          else {
-            const { code, retryAfterMs } = readTransportError(error);
-            if (retryAfterMs && code === 'rate-limited') this.retry.start(retryAfterMs);
-            this.#fail(attempt, code);
-          }
-        },
-      );
+          else this.#fail(attempt, answer.code);
+        } else if (final && isFinalState(final.state)) {
+          this.#settle(attempt, { state: final.state, participantId: text(final.participantId), reason: text(final.reason) });
+        } else {
+          this.#fail(attempt, 'unexpected-answer');
+        }
+      },
+    );
     return attempt;
   }
 
@@ -150,7 +130,7 @@ export class DialOutController extends InviteActionController<CallAttempt> {
     this.#settle(attempt, { state: 'canceled' });
   }
 
-  #fail(attempt: CallAttempt, code: string): void {
+  #fail(attempt: CallAttempt, code: InviteErrorCode | (string & {})): void {
     attempt.errorCode = code;
     this.#settle(attempt, { state: 'failed' });
   }
@@ -195,5 +175,4 @@ export class DialOutController extends InviteActionController<CallAttempt> {
       }),
     );
   }
-
 }

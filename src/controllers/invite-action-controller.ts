@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { callTransport, newIdempotencyKey, readTransportError } from '../transport/errors.js';
+import type { InviteTransport } from '../transport/types.js';
 import { RetryCountdown } from './retry-countdown.js';
 
 /** What every record of an invitation (a call attempt, an SMS send) carries. */
@@ -13,10 +15,16 @@ export interface InviteRecord {
   dismissed: boolean;
 }
 
+type ActionMethod = 'dialOut' | 'sendSms';
+
+/** How the transport answered a request: its value, or the code of its failure. */
+export type TransportAnswer = { value: unknown; code?: undefined } | { value?: undefined; code: string };
+
 /**
  * What the dial-out and SMS controllers share: the records of this session, newest first, events
- * announced on the host, and the wait a `rate-limited` answer asks for. A detached host neither
- * renders nor announces; the records go on, and show again when it is attached.
+ * announced on the host, the guarded call to the transport, and the wait a `rate-limited` answer
+ * asks for. A detached host neither renders nor announces; the records go on, and show again when
+ * it is attached.
  */
 export abstract class InviteActionController<Record extends InviteRecord> implements ReactiveController {
   protected readonly host: ReactiveControllerHost & HTMLElement;
@@ -32,6 +40,9 @@ export abstract class InviteActionController<Record extends InviteRecord> implem
     this.retry = new RetryCountdown(host);
     host.addController(this);
   }
+
+  /** The transport requests go to, read at the moment of each request. */
+  protected abstract get transport(): InviteTransport | undefined;
 
   hostConnected(): void {
     this.#connected = true;
@@ -57,13 +68,29 @@ export abstract class InviteActionController<Record extends InviteRecord> implem
     this.changed();
   }
 
-  protected nextId(): number {
-    return this.#nextId++;
+  /** The fields every new record starts with: a new id and a new idempotency key, for one intent. */
+  protected newRecord(phoneNumber: string): InviteRecord {
+    return { id: this.#nextId++, phoneNumber, idempotencyKey: newIdempotencyKey(), startedAt: performance.now(), dismissed: false };
   }
 
   protected add(record: Record): void {
     this.#records = [record, ...this.#records];
     this.changed();
+  }
+
+  /**
+   * Asks the transport. Never rejects: a failure of any kind answers with its code, and
+   * `rate-limited` starts the countdown unless the request was aborted meanwhile.
+   */
+  protected request<Name extends ActionMethod>(method: Name, ...args: Parameters<InviteTransport[Name]>): Promise<TransportAnswer> {
+    return callTransport(this.transport, method, ...args).then(
+      (value: unknown) => ({ value }),
+      (error: unknown) => {
+        const { code, retryAfterMs } = readTransportError(error);
+        if (retryAfterMs && code === 'rate-limited' && !args[1].signal.aborted) this.retry.start(retryAfterMs);
+        return { code };
+      },
+    );
   }
 
   protected emit(event: Event): void {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { callTransport } from '../transport/errors.js';
 import type { InvitePolicy, InviteRole, InviteTransport } from '../transport/types.js';
 
 export interface Permissions {
@@ -9,7 +10,8 @@ export interface Permissions {
 }
 
 /** Why nothing may be offered, when nothing is. */
-export type NothingOffered = 'role' | 'not-entitled' | 'no-transport' | 'policy-failed' | 'loading';
+export const NOTHING_OFFERED = ['role', 'not-entitled', 'no-transport', 'policy-failed', 'loading'] as const;
+export type NothingOffered = (typeof NOTHING_OFFERED)[number];
 
 /**
  * Who may do what. The owner (who launched the call) may dial out and text, a moderator may dial
@@ -101,12 +103,9 @@ export class PermissionsController implements ReactiveController {
       this.#failed = !policy;
       this.#host.requestUpdate();
     };
-    // Through a promise, so that a transport that throws synchronously fails like one that rejects.
-    Promise.resolve()
-      .then(() => transport.getPolicy?.({ signal: abort.signal }))
-      .then(
-        (policy) => settle(isPolicy(policy) ? policy : undefined),
-        () => settle(undefined),
-      );
+    callTransport(transport, 'getPolicy', { signal: abort.signal }).then(
+      (policy) => settle(isPolicy(policy) ? policy : undefined),
+      () => settle(undefined),
+    );
   }
 }

@@ -1,7 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { InviteErrorEvent } from '../events/invite-error.js';
 import { InviteSmsSentEvent } from '../events/invite-sms-sent.js';
-import { newIdempotencyKey, readTransportError } from '../transport/errors.js';
 import type { InviteTransport } from '../transport/types.js';
 import { InviteActionController, type InviteRecord } from './invite-action-controller.js';
 
@@ -27,6 +26,10 @@ export class SmsSendController extends InviteActionController<SmsSend> {
     this.#transport = transport;
   }
 
+  protected get transport(): InviteTransport | undefined {
+    return this.#transport();
+  }
+
   /** Every send of this session, newest first. */
   get sends(): readonly SmsSend[] {
     return this.records;
@@ -42,45 +45,23 @@ export class SmsSendController extends InviteActionController<SmsSend> {
    */
   send(phoneNumber: string, message: string): Promise<SmsSend> | undefined {
     if (this.isSending(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
-    const record: SmsSend = {
-      id: this.nextId(),
-      phoneNumber,
-      message,
-      idempotencyKey: newIdempotencyKey(),
-      startedAt: performance.now(),
-      state: 'sending',
-      dismissed: false,
-    };
+    const record: SmsSend = { ...this.newRecord(phoneNumber), message, state: 'sending' };
     this.add(record);
-    const transport = this.#transport();
-    // Through a promise, so that a transport that throws synchronously fails like one that rejects.
-    return Promise.resolve()
-      .then(() => {
-        if (typeof transport?.sendSms !== 'function') throw Object.assign(new Error('no transport'), { code: 'no-transport' });
-        return transport.sendSms(
-          { phoneNumber, message, idempotencyKey: record.idempotencyKey },
-          { signal: new AbortController().signal },
-        );
-      })
-      .then(
-        (result: unknown) => {
-          const messageId = (result as { messageId?: unknown } | null)?.messageId;
-          record.state = 'sent';
-          if (typeof messageId === 'string') record.messageId = messageId;
-          this.emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
-        },
-        (error: unknown) => {
-          const { code, retryAfterMs } = readTransportError(error);
-          if (retryAfterMs && code === 'rate-limited') this.retry.start(retryAfterMs);
-          record.state = 'failed';
-          record.errorCode = code;
-          this.emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code, message: '' }));
-        },
-      )
-      .then(() => {
-        record.dismissed = false;
-        this.changed();
-        return record;
-      });
+    const { idempotencyKey } = record;
+    return this.request('sendSms', { phoneNumber, message, idempotencyKey }, { signal: new AbortController().signal }).then((answer) => {
+      if (answer.code === undefined) {
+        const messageId = (answer.value as { messageId?: unknown } | null)?.messageId;
+        record.state = 'sent';
+        if (typeof messageId === 'string') record.messageId = messageId;
+        this.emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
+      } else {
+        record.state = 'failed';
+        record.errorCode = answer.code;
+        this.emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code: answer.code, message: '' }));
+      }
+      record.dismissed = false;
+      this.changed();
+      return record;
+    });
   }
 }

@@ -1,21 +1,46 @@
-import type { TransportError } from './types.js';
+import type { InviteTransport, TransportError, TransportErrorCode } from './types.js';
+
+/**
+ * Every code a failed call or SMS can carry: a transport's codes, and the elements' own: no
+ * transport on the page, an answer that is not a final update, or a rejection without a code.
+ */
+export const OWN_ERROR_CODES = ['no-transport', 'unexpected-answer', 'unknown'] as const;
+export type InviteErrorCode = TransportErrorCode | (typeof OWN_ERROR_CODES)[number];
 
 /** The `code` and `retryAfterMs` a transport's rejection carries, whatever was thrown. */
 export function readTransportError(error: unknown): { code: string; retryAfterMs?: number } {
   const { code, retryAfterMs } = (typeof error === 'object' && error !== null ? error : {}) as Partial<TransportError>;
   return {
-    code: typeof code === 'string' && code ? code : 'unknown',
+    code: typeof code === 'string' && code ? code : ('unknown' satisfies InviteErrorCode),
     ...(typeof retryAfterMs === 'number' && retryAfterMs > 0 && Number.isFinite(retryAfterMs) ? { retryAfterMs } : {}),
   };
 }
 
-/** A new key for one intent (a Call press, a confirmed Call again, a Send press). */
+type Method = 'getPolicy' | 'dialOut' | 'sendSms';
+type Call<Name extends Method> = NonNullable<InviteTransport[Name]>;
+
+/**
+ * Calls `transport[method]` so that every way it can fail ends in a rejection: a missing transport
+ * or method (code `no-transport`), a synchronous throw, a rejected promise.
+ */
+export function callTransport<Name extends Method>(
+  transport: InviteTransport | undefined,
+  method: Name,
+  ...args: Parameters<Call<Name>>
+): ReturnType<Call<Name>> {
+  return Promise.resolve().then((): unknown => {
+    const call = transport?.[method] as ((...args: Parameters<Call<Name>>) => unknown) | undefined;
+    if (typeof call !== 'function') throw Object.assign(new Error('no transport'), { code: 'no-transport' satisfies InviteErrorCode });
+    return call.apply(transport, args);
+  }) as ReturnType<Call<Name>>;
+}
+
+/** A new key for one intent (a Call press, a confirmed Call again, a Send press): a random UUID. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID exists only in secure contexts; a page served over plain http still needs keys.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // randomUUID exists only in secure contexts. A blob URL, in any context, ends in a random UUID
+  // that the browser made for it (File API: "generate a random UUID").
+  const url = URL.createObjectURL(new Blob());
+  URL.revokeObjectURL(url);
+  return url.slice(-36);
 }

@@ -1,0 +1,118 @@
+import { expect } from '@open-wc/testing';
+import { CountryListController } from '../../src/controllers/country-list-controller.js';
+import { controllerHost } from '../helpers/controller-host.js';
+
+/** More than the bundled US and CA, so every country's data is fetched; XX is in no data. */
+const ALLOWED = ['US', 'CA', 'FR', 'GB', 'DE', 'CI', 'CH', 'CN', 'CL', 'XX'];
+
+async function setup(allowed: readonly string[] = ALLOWED) {
+  const host = await controllerHost();
+  const inputs = { allowed, lang: 'en' };
+  const list = new CountryListController(
+    host,
+    () => inputs.allowed,
+    () => inputs.lang,
+  );
+  await list.ready;
+  return { host, list, inputs };
+}
+
+const codes = (options: readonly { code: string }[]) => options.map((option) => option.code);
+
+describe('CountryListController', () => {
+  it('names the allowed countries the data knows in the element’s language, sorted by name', async () => {
+    const { list, inputs } = await setup();
+    expect(list.options.map((option) => option.name)).to.deep.equal([
+      'Canada',
+      'Chile',
+      'China',
+      'Côte d’Ivoire',
+      'France',
+      'Germany',
+      'Switzerland',
+      'United Kingdom',
+      'United States',
+    ]);
+    expect(list.options, 'recomputed only when the inputs change').to.equal(list.options);
+    inputs.lang = 'fr';
+    expect(codes(list.options)).to.deep.equal(['DE', 'CA', 'CL', 'CN', 'CI', 'US', 'FR', 'GB', 'CH']);
+    expect(list.find('US')).to.deep.equal({ code: 'US', dialCode: '1', name: 'États-Unis' });
+    expect(list.find('IT'), 'not allowed').to.equal(undefined);
+    expect(list.find(undefined)).to.equal(undefined);
+  });
+
+  it('follows the allowed countries: the bundled ones at once, others once fetched', async () => {
+    const { host, list, inputs } = await setup(['US', 'CA']);
+    expect(codes(list.options)).to.deep.equal(['CA', 'US']);
+    inputs.allowed = ['US', 'CA', 'MX'];
+    host.requestUpdate();
+    await host.updateComplete;
+    await list.ready;
+    expect(codes(list.options)).to.deep.equal(['CA', 'MX', 'US']);
+    expect(list.countries?.some((country) => country.code === 'MX')).to.equal(true);
+  });
+
+  it('searches by name without case or accents, by ISO code, and by calling code', async () => {
+    const { list, inputs } = await setup();
+    const search = (query: string) => {
+      list.setQuery(query);
+      return codes(list.visible);
+    };
+    expect(search('cote')).to.deep.equal(['CI']);
+    expect(search('ch'), 'Switzerland by its code').to.deep.equal(['CL', 'CN', 'CH']);
+    expect(search('gb')).to.deep.equal(['GB']);
+    expect(search('+4')).to.deep.equal(['DE', 'CH', 'GB']);
+    expect(search('1')).to.deep.equal(['CA', 'US']);
+    expect(search('zz')).to.deep.equal([]);
+    expect(search('  ')).to.have.length(9);
+    inputs.lang = 'fr';
+    expect(search('ETATS')).to.deep.equal(['US']);
+  });
+
+  it('keeps the active option while the search shows it, else makes the first shown active', async () => {
+    const { host, list } = await setup();
+    list.setQuery('');
+    expect(list.active).to.equal('CA');
+    list.move('last');
+    list.setQuery('united');
+    expect(list.active).to.equal('US');
+    list.setQuery('+4');
+    expect(list.active).to.equal('DE');
+    list.setQuery('nowhere');
+    expect(list.active).to.equal(undefined);
+    const updates = host.updates;
+    await host.updateComplete;
+    expect(host.updates).to.be.greaterThan(updates);
+  });
+
+  it('moves the active option by steps that stop at the ends, or to the first or last', async () => {
+    const { list } = await setup();
+    list.setQuery('united');
+    list.active = undefined;
+    list.move(-1);
+    expect(list.active, 'up from nothing: the last').to.equal('US');
+    list.active = undefined;
+    list.move(1);
+    expect(list.active, 'down from nothing: the first').to.equal('GB');
+    list.move(5);
+    expect(list.active).to.equal('US');
+    list.move('first');
+    expect(list.active).to.equal('GB');
+    list.move(-1);
+    expect(list.active).to.equal('GB');
+    list.setQuery('nowhere');
+    list.move(1);
+    expect(list.active).to.equal(undefined);
+  });
+
+  it('type-ahead: keys typed quickly form a prefix; one letter repeated cycles; a pause starts over', async () => {
+    const { list } = await setup();
+    const typed = (keys: string, start: number) => [...keys].map((key, index) => list.typeAhead(key, start + index * 100) && list.active);
+    expect(typed('chin', 0)).to.deep.equal(['CA', 'CL', 'CL', 'CN']);
+    expect(typed('c', 2000)).to.deep.equal(['CI']);
+    expect(typed('cccc', 4000), 'cycles through C, and around').to.deep.equal(['CA', 'CL', 'CN', 'CI']);
+    expect(typed('u', 6000)).to.deep.equal(['GB']);
+    expect(typed('q', 8000), 'nothing starts with q').to.deep.equal([false]);
+    expect(list.active).to.equal('GB');
+  });
+});

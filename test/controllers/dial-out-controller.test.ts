@@ -1,0 +1,250 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { DialOutController, type CallAttempt, type DialOutOptions } from '../../src/controllers/dial-out-controller.js';
+import type { InviteTransport } from '../../src/transport/types.js';
+import { controllerHost, recordEvents } from '../helpers/controller-host.js';
+import { ManualTransport, transportError } from '../helpers/manual-transport.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const NUMBER = '+12015550123';
+const OTHER = '+14165550199';
+
+async function setup(options: Partial<DialOutOptions> = {}) {
+  const host = await controllerHost();
+  const transport = new ManualTransport();
+  const controller = new DialOutController(host, () => ({ transport, timeout: 60_000, ...options }));
+  const events = recordEvents(host, 'invite-call-start', 'invite-call-status', 'invite-participant-joined', 'invite-error');
+  /** The events so far as `type state-or-code`. */
+  const steps = () => events.map((event) => `${event.type} ${event.detail.state ?? event.detail.code ?? ''}`.trim());
+  return { host, transport, controller, events, steps };
+}
+
+const settled = (attempt: CallAttempt) => waitUntil(() => attempt.settled, 'the attempt settles');
+
+/** Calls `NUMBER` and returns the attempt, which must be made. */
+function call(controller: DialOutController, phoneNumber = NUMBER): CallAttempt {
+  const attempt = controller.call(phoneNumber);
+  if (!attempt) throw new Error(`no attempt for ${phoneNumber}`);
+  return attempt;
+}
+
+/** Waits until the controller has taken every answer the transport gave before: a later call's answer comes after them. */
+async function afterEarlierAnswers(controller: DialOutController, transport: ManualTransport): Promise<void> {
+  const probe = call(controller, '+12015550100');
+  await waitUntil(() => transport.lastDial.request.phoneNumber === probe.phoneNumber);
+  transport.lastDial.resolve({ state: 'busy' });
+  await settled(probe);
+}
+
+describe('DialOutController', () => {
+  it('places a call through the transport and lists the attempt first', async () => {
+    const { host, transport, controller } = await setup();
+    expect(controller.tried(NUMBER)).to.equal(false);
+    const updates = host.updates;
+    const attempt = call(controller);
+    expect(attempt).to.include({ phoneNumber: NUMBER, state: 'dialing', settled: false, dismissed: false });
+    expect(attempt.idempotencyKey).to.match(UUID);
+    expect(controller.attempts).to.deep.equal([attempt]);
+    expect(controller.isCalling(NUMBER)).to.equal(true);
+    expect(controller.tried(NUMBER)).to.equal(true);
+    expect(controller.canCancel(attempt)).to.equal(true);
+    await waitUntil(() => transport.dials.length === 1, 'the transport is called');
+    expect(transport.lastDial.request).to.deep.equal({ phoneNumber: NUMBER, idempotencyKey: attempt.idempotencyKey });
+    await host.updateComplete;
+    expect(host.updates).to.be.greaterThan(updates);
+  });
+
+  it('calls a number once per intent: not again while its attempt is open', async () => {
+    const { transport, controller } = await setup();
+    const first = call(controller);
+    expect(controller.call(NUMBER)).to.equal(undefined);
+    const other = call(controller, OTHER);
+    await waitUntil(() => transport.dials.length === 2, 'both numbers are called');
+    expect(transport.dials.map((dial) => dial.request.phoneNumber)).to.deep.equal([NUMBER, OTHER]);
+
+    transport.dials[0]!.resolve({ state: 'busy' });
+    await settled(first);
+    expect(controller.isCalling(NUMBER)).to.equal(false);
+    const again = call(controller);
+    expect(again.idempotencyKey).to.not.equal(first.idempotencyKey);
+    expect(controller.attempts).to.deep.equal([again, other, first]);
+  });
+
+  it('follows progress and settles with the final answer, announcing each step', async () => {
+    const { transport, controller, events, steps } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    transport.lastDial.status({ state: 'ringing' });
+    expect(attempt.state).to.equal('ringing');
+    transport.lastDial.status({ state: 'answered', participantId: 'p-7' });
+    expect(attempt).to.include({ state: 'answered', participantId: 'p-7' });
+    expect(controller.canCancel(attempt)).to.equal(false);
+    transport.lastDial.resolve({ state: 'joined' });
+    await settled(attempt);
+    expect(attempt.state).to.equal('joined');
+    expect(controller.isCalling(NUMBER)).to.equal(false);
+    expect(steps()).to.deep.equal([
+      'invite-call-start',
+      'invite-call-status dialing',
+      'invite-call-status ringing',
+      'invite-call-status answered',
+      'invite-call-status joined',
+      'invite-participant-joined',
+    ]);
+    expect(events[0]!.detail).to.deep.equal({ phoneNumber: NUMBER, idempotencyKey: attempt.idempotencyKey });
+    expect(events.at(-1)!.detail).to.deep.equal({ phoneNumber: NUMBER, participantId: 'p-7' });
+    expect(events.every((event) => event.bubbles && event.composed)).to.equal(true);
+  });
+
+  it('ignores unknown states, final states sent as progress, and updates after settling', async () => {
+    const { transport, controller, steps } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    const { status } = transport.lastDial;
+    status({ state: 'teleporting' } as never);
+    status(null as never);
+    status({ state: 'busy' });
+    expect(attempt).to.include({ state: 'dialing', settled: false });
+
+    transport.lastDial.resolve({ state: 'no-answer' });
+    await settled(attempt);
+    status({ state: 'ringing' });
+    expect(attempt.state).to.equal('no-answer');
+    expect(steps()).to.deep.equal(['invite-call-start', 'invite-call-status dialing', 'invite-call-status no-answer']);
+  });
+
+  it('shows an attempt the backend is silent about as unknown after the timeout, and still takes its answer', async () => {
+    // The first attempt settles well before its timeout; the second times out after it would have.
+    const options: Partial<DialOutOptions> = { timeout: 200 };
+    const { transport, controller, steps } = await setup(options);
+    const answered = call(controller, OTHER);
+    await waitUntil(() => transport.dials.length === 1);
+    transport.lastDial.resolve({ state: 'joined' });
+    await settled(answered);
+
+    options.timeout = 300;
+    const silent = call(controller);
+    await waitUntil(() => silent.state === 'unknown', 'the attempt times out');
+    expect(answered.state, 'a settled attempt’s timer was cleared').to.equal('joined');
+    expect(controller.canCancel(silent)).to.equal(true);
+    expect(steps().at(-1)).to.equal('invite-call-status unknown');
+
+    transport.lastDial.resolve({ state: 'rejected', reason: 'Declined' });
+    await settled(silent);
+    expect(silent).to.include({ state: 'rejected', reason: 'Declined' });
+  });
+
+  it('cancels an unanswered attempt: aborts its signal and ignores the answer that follows', async () => {
+    const { transport, controller, steps } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    const { signal, resolve } = transport.lastDial;
+    controller.cancel(attempt);
+    expect(signal.aborted).to.equal(true);
+    expect(attempt).to.include({ state: 'canceled', settled: true });
+    expect(controller.canCancel(attempt)).to.equal(false);
+    expect(steps()).to.deep.equal(['invite-call-start', 'invite-call-status dialing', 'invite-call-status canceled']);
+
+    resolve({ state: 'joined' });
+    await afterEarlierAnswers(controller, transport);
+    expect(attempt.state).to.equal('canceled');
+    expect(steps()).to.not.include('invite-participant-joined');
+  });
+
+  it('does not cancel an answered attempt', async () => {
+    const { transport, controller } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    transport.lastDial.status({ state: 'answered' });
+    controller.cancel(attempt);
+    expect(transport.lastDial.signal.aborted).to.equal(false);
+    expect(attempt).to.include({ state: 'answered', settled: false });
+  });
+
+  it('fails without a transport, with the code no-transport', async () => {
+    const { controller, events, steps } = await setup({ transport: undefined });
+    const attempt = call(controller);
+    await settled(attempt);
+    expect(attempt).to.include({ state: 'failed', errorCode: 'no-transport' });
+    expect(steps().slice(-2)).to.deep.equal(['invite-call-status failed', 'invite-error no-transport']);
+    expect(events.at(-1)!.detail).to.deep.equal({ phoneNumber: NUMBER, action: 'call', code: 'no-transport', message: '' });
+  });
+
+  it('fails like a rejection when the transport throws synchronously', async () => {
+    const transport = {
+      dialOut() {
+        throw transportError('unavailable');
+      },
+    } as unknown as InviteTransport;
+    const { controller, steps } = await setup({ transport });
+    const attempt = call(controller);
+    await settled(attempt);
+    expect(attempt).to.include({ state: 'failed', errorCode: 'unavailable' });
+    expect(steps().at(-1)).to.equal('invite-error unavailable');
+  });
+
+  it('fails with the rejection’s code, unknown without one, and unexpected-answer for a non-final answer', async () => {
+    const { transport, controller, events } = await setup();
+    const numbers = ['+12015550101', '+12015550102', '+12015550103', '+12015550104'];
+    const attempts = numbers.map((number) => call(controller, number));
+    await waitUntil(() => transport.dials.length === 4);
+    transport.dials[0]!.reject(transportError('destination-not-allowed'));
+    transport.dials[1]!.reject('offline');
+    transport.dials[2]!.resolve({ state: 'ringing' });
+    transport.dials[3]!.resolve({ state: 'failed', reason: 'Carrier refused' });
+    await Promise.all(attempts.map(settled));
+    expect(attempts.map((attempt) => attempt.errorCode)).to.deep.equal(['destination-not-allowed', 'unknown', 'unexpected-answer', undefined]);
+    expect(attempts.every((attempt) => attempt.state === 'failed')).to.equal(true);
+    const errors = events.filter((event) => event.type === 'invite-error').map((event) => event.detail);
+    expect(errors.map((detail) => detail.code)).to.have.members(['destination-not-allowed', 'unknown', 'unexpected-answer', 'failed']);
+    expect(errors.find((detail) => detail.code === 'failed')).to.deep.include({ phoneNumber: numbers[3], message: 'Carrier refused' });
+  });
+
+  it('waits as long as a rate-limited rejection asks before calling anyone again', async () => {
+    const { transport, controller } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    transport.lastDial.reject(transportError('rate-limited', { retryAfterMs: 400 }));
+    await settled(attempt);
+    expect(attempt.errorCode).to.equal('rate-limited');
+    expect(controller.retry.secondsLeft).to.equal(1);
+    expect(controller.call(OTHER)).to.equal(undefined);
+
+    await waitUntil(() => controller.retry.secondsLeft === 0, 'the wait is over');
+    call(controller, OTHER);
+    await waitUntil(() => transport.dials.length === 2, 'the next call reaches the transport');
+  });
+
+  it('does not wait after a rate-limited rejection that says nothing of how long', async () => {
+    const { transport, controller } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    transport.lastDial.reject(transportError('rate-limited'));
+    await settled(attempt);
+    expect(controller.retry.secondsLeft).to.equal(0);
+    expect(controller.call(NUMBER)).to.not.equal(undefined);
+  });
+
+  it('keeps following a call while its host is detached, without announcing it', async () => {
+    const { host, transport, controller, events } = await setup();
+    host.remove();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1, 'removing the element is not hanging up');
+    transport.lastDial.resolve({ state: 'joined' });
+    await settled(attempt);
+    expect(attempt.state).to.equal('joined');
+    expect(events).to.deep.equal([]);
+  });
+
+  it('brings a dismissed attempt back when its state changes', async () => {
+    const { host, transport, controller } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    const before = controller.attempts;
+    controller.dismiss(attempt);
+    expect(attempt.dismissed).to.equal(true);
+    expect(controller.attempts, 'a new array tells templates something changed').to.not.equal(before);
+    await host.updateComplete;
+    transport.lastDial.status({ state: 'ringing' });
+    expect(attempt.dismissed).to.equal(false);
+  });
+});
