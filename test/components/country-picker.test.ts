@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/country-picker.js';
 import type { CountryPicker } from '../../src/country-picker.js';
@@ -32,9 +32,48 @@ function countChanges(picker: CountryPicker): { count: number } {
   return counter;
 }
 
+/**
+ * fixture() waits for the element it is given: a plain wrapper (a div, a dialog, a form) only for a
+ * frame. The picker inside it loads its country data and strings after that; its updateComplete
+ * waits for them.
+ */
+async function pickerIn(container: Element): Promise<CountryPicker> {
+  const picker = container.querySelector('country-picker')!;
+  await picker.updateComplete;
+  return picker;
+}
+
+/** The innermost element drawn at a point, looking into shadow roots. */
+function drawnAt(x: number, y: number): Element | null {
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  return hit;
+}
+
 async function clickOn(element: Element): Promise<void> {
   const rect = element.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+  const [x, y] = [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)];
+  // A real click lands on whatever is drawn there: say so if that is not the element.
+  const hit = drawnAt(x, y);
+  if (!hit || !element.contains(hit)) throw new Error(`a click on ${element.id || element.localName} would land on ${hit?.localName ?? 'nothing'}`);
+  await sendMouse({ type: 'click', position: [x, y] });
+}
+
+/**
+ * Runs `action` with performance.now() standing still at `time`: type-ahead times the pause between
+ * keys with it, so a test sets that pause instead of waiting it out, and keys typed together stay together.
+ */
+async function atTime(time: number, action: () => Promise<void>): Promise<void> {
+  Object.defineProperty(performance, 'now', { configurable: true, value: () => time });
+  try {
+    await action();
+  } finally {
+    delete (performance as Partial<Performance>).now;
+  }
 }
 
 describe('<country-picker>', () => {
@@ -90,16 +129,21 @@ describe('<country-picker>', () => {
     await sendKeys({ down: 'Alt' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ up: 'Alt' });
+    await picker.updateComplete;
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
     expect(activeName(picker)).to.equal('United States');
     await sendKeys({ press: 'ArrowUp' });
+    await picker.updateComplete;
     expect(activeName(picker)).to.equal('Canada');
     await sendKeys({ press: 'ArrowUp' });
+    await picker.updateComplete;
     expect(activeName(picker), 'stops at the first').to.equal('Canada');
     await sendKeys({ press: 'End' });
+    await picker.updateComplete;
     expect(activeName(picker)).to.equal('United States');
     await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
 
     expect(picker.value).to.equal('CA');
     expect(changes.count).to.equal(1);
@@ -112,12 +156,15 @@ describe('<country-picker>', () => {
     const changes = countChanges(picker);
     picker.focus();
     await sendKeys({ press: ' ' });
+    await picker.updateComplete;
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'Escape' });
+    await picker.updateComplete;
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
     expect(picker.value).to.equal('US');
     await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'Escape' });
     expect(changes.count).to.equal(0);
@@ -127,11 +174,18 @@ describe('<country-picker>', () => {
     const picker = await fixture<CountryPicker>(html`<country-picker allowed-countries="US CA CU CY DE"></country-picker>`);
     picker.focus();
     await sendKeys({ press: 'c' });
+    await picker.updateComplete;
     expect(activeName(picker)).to.equal('Canada');
     await sendKeys({ press: 'c' });
+    await picker.updateComplete;
     expect(activeName(picker), 'the same letter again moves on').to.equal('Cuba');
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    await sendKeys({ type: 'cy' });
+    // Past the type-ahead pause (a minute on, and another), each key or word starts a new search.
+    const start = performance.now();
+    await atTime(start + 60_000, () => sendKeys({ press: 'g' }));
+    await picker.updateComplete;
+    expect(activeName(picker), 'after a pause a letter starts a new search').to.equal('Germany');
+    await atTime(start + 120_000, () => sendKeys({ type: 'cy' }));
+    await picker.updateComplete;
     expect(activeName(picker)).to.equal('Cyprus');
     await sendKeys({ press: 'Enter' });
     expect(picker.value).to.equal('CY');
@@ -164,20 +218,21 @@ describe('<country-picker>', () => {
 
   it('names the countries in the language of the page', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><country-picker allowed-countries="US DE GB"></country-picker></div>`);
-    const picker = wrapper.querySelector('country-picker')!;
+    const picker = await pickerIn(wrapper);
     part(picker, 'combobox').click();
     await picker.updateComplete;
     expect(optionNames(picker)).to.deep.equal(['Allemagne', 'États-Unis', 'Royaume-Uni']);
 
     wrapper.lang = 'de';
-    await new Promise((resolve) => setTimeout(resolve));
+    // The picker hears of the change through a MutationObserver: wait until it has taken it up.
+    await waitUntil(() => !optionNames(picker).includes('Allemagne'), 'the picker follows the page to German');
     await picker.updateComplete;
     expect(optionNames(picker)).to.deep.equal(['Deutschland', 'Vereinigte Staaten', 'Vereinigtes Königreich']);
   });
 
   it('writes the calling code left to right in a right-to-left page', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl" lang="ar"><country-picker value="US"></country-picker></div>`);
-    const picker = wrapper.querySelector('country-picker')!;
+    const picker = await pickerIn(wrapper);
     const dial = part(picker, 'combobox').querySelector<HTMLElement>('.dial')!;
     expect(dial.textContent).to.equal('+1');
     expect(dial.dir).to.equal('ltr');
@@ -203,9 +258,11 @@ describe('<country-picker>', () => {
     await expect(picker).to.be.accessible();
 
     await sendKeys({ type: 'germ' });
+    await picker.updateComplete;
     expect(optionNames(picker)).to.deep.equal(['Germany']);
     expect(search.getAttribute('aria-activedescendant')).to.equal('option-DE');
     await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
     expect(picker.value).to.equal('DE');
     expect(picker.shadowRoot!.activeElement).to.equal(part(picker, 'combobox'));
   });
@@ -214,10 +271,14 @@ describe('<country-picker>', () => {
     const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL}></country-picker>`);
     picker.focus();
     await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
+    expect(picker.shadowRoot!.activeElement, 'typing goes to the search box').to.equal(part(picker, 'search'));
     await sendKeys({ type: '+44' });
+    await picker.updateComplete;
     expect(optionNames(picker)).to.include('United Kingdom');
     expect(options(picker).every((option) => option.textContent!.includes('+44'))).to.equal(true);
     await sendKeys({ type: 'zzz' });
+    await picker.updateComplete;
     expect(options(picker)).to.have.length(0);
     expect(part(picker, 'empty').textContent).to.equal('No country matches');
     await expect(picker).to.be.accessible();
@@ -225,7 +286,7 @@ describe('<country-picker>', () => {
 
   it('closes on a click outside', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><country-picker></country-picker><button>outside</button></div>`);
-    const picker = wrapper.querySelector('country-picker')!;
+    const picker = await pickerIn(wrapper);
     part(picker, 'combobox').click();
     await picker.updateComplete;
     await clickOn(wrapper.querySelector('button')!);
@@ -235,17 +296,20 @@ describe('<country-picker>', () => {
 
   it('works inside a modal dialog: clicks choose and Escape closes only the list', async () => {
     const dialog = await fixture<HTMLDialogElement>(html`<dialog><country-picker value="US"></country-picker></dialog>`);
+    const picker = await pickerIn(dialog);
     dialog.showModal();
-    const picker = dialog.querySelector('country-picker')!;
     picker.focus();
     await sendKeys({ press: 'ArrowDown' });
     await picker.updateComplete;
     await clickOn(options(picker).find((option) => option.id === 'option-CA')!);
+    await picker.updateComplete;
     expect(picker.value).to.equal('CA');
 
     await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'Escape' });
+    await picker.updateComplete;
     expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('false');
     expect(dialog.open, 'the dialog stays open').to.equal(true);
     await sendKeys({ press: 'Escape' });
@@ -256,8 +320,7 @@ describe('<country-picker>', () => {
     const form = await fixture<HTMLFormElement>(
       html`<form><country-picker name="country" required></country-picker><button type="reset">Reset</button></form>`,
     );
-    const picker = form.querySelector('country-picker')!;
-    await picker.updateComplete;
+    const picker = await pickerIn(form);
     expect(form.checkValidity()).to.equal(false);
     expect(picker.validity.valueMissing).to.equal(true);
 
