@@ -37,7 +37,7 @@ export class LocaleController implements ReactiveController {
   #loading: Promise<void> = Promise.resolve();
   lang = '';
 
-  constructor(host: Host, overrides: () => (InviteStringOverrides | undefined)[] = () => []) {
+  constructor(host: Host, overrides: () => (InviteStringOverrides | undefined)[]) {
     this.#host = host;
     this.#overrides = overrides;
     host.addController(this);

@@ -1,9 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DialCheck, Refusal } from '../phone/dialable.js';
 import type { PhoneEngine } from '../phone/engine.js';
-import { loadPhoneRules, type PhoneRules } from '../phone/load-rules.js';
 import type { RefusalReason } from '../phone/refusals.js';
+import { loadPhoneRules, type PhoneRules } from '../phone/load-rules.js';
 import { KeyedLoad } from './keyed-load.js';
+
+export interface PhoneFieldInputs {
+  /** The countries whose numbers may be called. */
+  allowed: readonly string[];
+  /** The country chosen while the person has chosen none, when it is allowed. */
+  defaultCountry: string;
+}
 
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
 const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
@@ -15,7 +22,7 @@ const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'inp
  */
 export class PhoneFieldController implements ReactiveController {
   #host: ReactiveControllerHost;
-  #allowed: () => readonly string[];
+  #inputs: () => PhoneFieldInputs;
   #rules: PhoneRules | undefined;
   #loading: Promise<unknown> | undefined;
   /** The rules for the allowed countries: the bundled ones at once, others once fetched. */
@@ -31,13 +38,16 @@ export class PhoneFieldController implements ReactiveController {
   /** The person has left the field or tried to use the number: refusals may be shown. */
   touched = false;
 
-  constructor(host: ReactiveControllerHost, allowed: () => readonly string[]) {
+  constructor(host: ReactiveControllerHost, inputs: () => PhoneFieldInputs) {
     this.#host = host;
-    this.#allowed = allowed;
+    this.#inputs = inputs;
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  get #allowed(): readonly string[] {
+    return this.#inputs().allowed;
+  }
+
 
   /** Loads the phone rules, once; resolves when they and the rules for the allowed countries are there. */
   activate(): Promise<unknown> {
@@ -79,12 +89,16 @@ export class PhoneFieldController implements ReactiveController {
   };
 
   hostUpdate(): void {
+    // A country the role or the policy no longer allows is let go; the default fills an empty choice.
+    const { allowed, defaultCountry } = this.#inputs();
+    if (this.country && allowed.length > 0 && !allowed.includes(this.country)) this.country = '';
+    if (!this.country && allowed.includes(defaultCountry)) this.country = defaultCountry;
     this.#pickEngine();
   }
 
   #pickEngine(): void {
     const rules = this.#rules;
-    const allowed = this.#allowed();
+    const allowed = this.#allowed;
     if (rules) this.#engines.follow(allowed.join(' '), () => rules.loadEngine(allowed));
   }
 
@@ -102,7 +116,7 @@ export class PhoneFieldController implements ReactiveController {
     const rules = this.#rules;
     const engine = this.#engine;
     if (!rules || !engine) return undefined;
-    const allowed = this.#allowed();
+    const allowed = this.#allowed;
     const key = [this.number, this.country, allowed.join(' ')];
     // Read several times per render: decide again only when the inputs changed.
     if (this.#checked?.engine !== engine || this.#checked.key.some((part, index) => part !== key[index])) {
@@ -115,6 +129,12 @@ export class PhoneFieldController implements ReactiveController {
       this.#checked = { key, engine, result };
     }
     return this.#checked.result;
+  }
+
+  /** The number, in E.164, when it may be dialled. */
+  get e164(): string | undefined {
+    const check = this.check;
+    return check?.ok ? check.e164 : undefined;
   }
 
   /** Why the number cannot be called, when it is time to say so: never for an empty field. */
@@ -143,7 +163,7 @@ export class PhoneFieldController implements ReactiveController {
       const formatted = rules.formatAsYouType(text, caret, this.country || undefined, this.#engine);
       text = formatted.text;
       caret = formatted.caret;
-      if (formatted.country && this.#allowed().includes(formatted.country)) this.country = formatted.country;
+      if (formatted.country && this.#allowed.includes(formatted.country)) this.country = formatted.country;
     }
     if (input.value !== text) {
       input.value = text;
@@ -153,7 +173,7 @@ export class PhoneFieldController implements ReactiveController {
     // A national number read in one country of a shared plan may belong to another (416 is in
     // Canada, not the United States): the picker shows the country the digits belong to.
     const check = this.check;
-    if (check?.ok && check.country !== this.country && this.#allowed().includes(check.country)) this.country = check.country;
+    if (check?.ok && check.country !== this.country && this.#allowed.includes(check.country)) this.country = check.country;
     this.#host.requestUpdate();
   }
 

@@ -1,4 +1,5 @@
 import type { RefusalReason } from '../phone/refusals.js';
+import type { InviteErrorCode } from '../transport/errors.js';
 import { DEFAULT_SMS_TEMPLATE } from '../sms/template.js';
 
 /** Every string the elements show or announce, in English. Other locales translate this shape. */
@@ -93,7 +94,7 @@ export const en = {
     'no-transport': 'Inviting by phone is not set up on this page.',
     'unexpected-answer': 'The service gave an answer we could not read.',
     unknown: 'Something went wrong.',
-  } as Record<string, string>,
+  } satisfies Record<InviteErrorCode, string>,
 };
 
 export type InviteStrings = typeof en;

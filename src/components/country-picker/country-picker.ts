@@ -1,13 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CountryListController, type CountryOption } from '../../controllers/country-list-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
+import { settingProperties, type InviteSettings } from '../../context/invite-settings.js';
+import { SettingsController } from '../../controllers/settings-controller.js';
 import type { InviteStringOverrides } from '../../i18n/index.js';
-import { countryCodesConverter } from '../country-codes-converter.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { flagSheet } from './flag-sheet.js';
 import type { CountryData } from '../../phone/country-data.js';
 import { FormControl } from '../form-control.js';
+import { updateAfterLoads } from '../update-after-loads.js';
 import { styles } from './country-picker.styles.js';
 
 /** Above this many countries the list gets a search box. */
@@ -49,27 +50,30 @@ const PAGE_STEP = 10;
 export class CountryPicker extends FormControl(LitElement) {
   static override styles = [tokens, styles];
   static override properties = {
-    allowedCountries: { attribute: 'allowed-countries', converter: countryCodesConverter },
+    ...settingProperties(['allowedCountries', 'strings']),
     value: {},
     label: {},
     name: { reflect: true },
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
-    strings: { attribute: false },
     open: { state: true },
     formDisabled: { state: true },
   };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  readonly #locale = new LocaleController(this, () => [this.strings]);
+  readonly #settings = new SettingsController(this);
+  readonly #locale = this.#settings.locale;
   readonly #list = new CountryListController(
     this,
-    () => this.allowedCountries,
+    () => this.#settings.get('allowedCountries'),
     () => this.#locale.lang,
   );
 
-  /** The countries offered, as ISO 3166-1 alpha-2 codes; the attribute takes them space or comma separated. */
-  allowedCountries: string[] = ['US', 'CA'];
+  /**
+   * The countries offered, as ISO 3166-1 alpha-2 codes; the attribute takes them space or comma
+   * separated. Default `US CA`.
+   */
+  allowedCountries?: string[];
 
   /**
    * The chosen country's ISO 3166-1 alpha-2 code, or `''` for none. The `value` attribute is the
@@ -90,6 +94,9 @@ export class CountryPicker extends FormControl(LitElement) {
 
   /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
   strings?: InviteStringOverrides;
+
+  /** Settings provided by an ancestor through `provideInviteSettings()`. */
+  settings?: InviteSettings;
 
   private open = false;
   /** The options stay rendered after the first opening, so that opening again costs little. */
@@ -125,10 +132,8 @@ export class CountryPicker extends FormControl(LitElement) {
   }
 
   /** Also waits for the country data (loaded when the first picker connects) and the strings of the page's language. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    await Promise.all([this.#list.ready, this.#locale.ready]);
-    return (await super.getUpdateComplete()) && complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#list.ready, this.#locale.ready]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,7 +150,7 @@ export class CountryPicker extends FormControl(LitElement) {
       this.shadowRoot.adoptedStyleSheets = [...adopted, flagSheet(countries)];
       this.#flagsFor = countries;
     }
-    if (justLoaded || changed.has('value') || changed.has('required') || changed.has('allowedCountries')) {
+    if (justLoaded || changed.has('value') || changed.has('required') || changed.has('allowedCountries') || changed.has('settings')) {
       const chosen = this.#list.find(this.value) ? this.value : '';
       this.internals.setFormValue(chosen || null);
       this.internals.setValidity(

@@ -297,7 +297,7 @@ export const styles = css`
     border-inline-start-color: var(--_success);
   }
 
-  .notice:is(.failed, .busy, .rejected, .no-answer, .unknown) {
+  .notice.alert {
     border-inline-start-color: var(--_danger);
   }
 

@@ -1,37 +1,27 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
-import { DialOutController, type CallAttempt } from '../../controllers/dial-out-controller.js';
-import { SmsSendController, type SmsSend } from '../../controllers/sms-send-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
-import { mergeStrings, type InviteStringOverrides, type InviteStrings } from '../../i18n/index.js';
-import { PermissionsController, type Permissions } from '../../controllers/permissions-controller.js';
+import { settingProperties, type InviteSettings } from '../../context/invite-settings.js';
+import { DialOutController } from '../../controllers/dial-out-controller.js';
+import { PermissionsController, type NothingOffered, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
+import { SettingsController } from '../../controllers/settings-controller.js';
+import { SmsSendController } from '../../controllers/sms-send-controller.js';
 import { ltr } from '../../i18n/bidi.js';
+import type { InviteStringOverrides } from '../../i18n/index.js';
 import { regionName } from '../../i18n/regions.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { INVITE_ROLES, type InviteRole, type InviteTransport } from '../../transport/types.js';
-import { countryCodesConverter } from '../country-codes-converter.js';
+import type { InviteRole, InviteTransport } from '../../transport/types.js';
 import '../country-picker/country-picker.js';
 import '../sms-composer/sms-composer.js';
 import type { SmsComposer } from '../sms-composer/sms-composer.js';
-import { renderNotices, type Notice } from './notices.js';
+import { updateAfterLoads } from '../update-after-loads.js';
+import { attemptText, buildNotices, callActions, type NoticeSources } from './notice-model.js';
+import { renderAction, renderNotices } from './notices.js';
+import { renderConfirmation, type Confirmation } from './repeat-confirmation.js';
 import { styles } from './invite-dialog.styles.js';
+import { tabKeyTarget } from './tabs.js';
 
 export const INVITE_PANELS = ['call', 'sms'] as const;
 export type InvitePanel = (typeof INVITE_PANELS)[number];
-
-/** Attempts whose notice offers to call again. */
-const CALL_AGAIN_STATES: readonly string[] = ['no-answer', 'busy', 'rejected', 'failed', 'canceled'];
-/** Attempts whose notice is an alert rather than a status. */
-const ALERT_STATES: readonly string[] = ['no-answer', 'busy', 'rejected', 'failed', 'unknown'];
-
-/** What waits for the person's confirmation before it is done again. */
-interface Confirmation {
-  action: 'call' | 'sms';
-  phoneNumber: string;
-  message?: string;
-}
 
 /**
  * A modal dialog that invites someone into the ongoing call by phone: dial their number out into
@@ -100,39 +90,25 @@ interface Confirmation {
 export class InviteDialog extends LitElement {
   static override styles = [tokens, styles];
   static override properties = {
-    transport: { attribute: false },
-    userRole: { attribute: 'user-role' },
-    allowedCountries: { attribute: 'allowed-countries', converter: countryCodesConverter },
-    defaultCountry: { attribute: 'default-country' },
-    roomName: { attribute: 'room-name' },
-    roomLink: { attribute: 'room-link' },
-    pinRequired: { attribute: 'pin-required', type: Boolean },
-    inviterName: { attribute: 'inviter-name' },
-    messageTemplate: { attribute: 'message-template' },
-    maxSegments: { attribute: 'max-segments', type: Number },
+    ...settingProperties(),
     panel: { reflect: true },
     open: { type: Boolean, reflect: true },
     callTimeout: { attribute: 'call-timeout', type: Number },
-    strings: { attribute: false },
-    settings: { attribute: false },
-    confirming: { state: true },
   };
 
-  readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
+  readonly #settings = new SettingsController(this);
+  readonly #locale = this.#settings.locale;
   readonly #permissions = new PermissionsController(this, () => ({
-    role: this.#role,
-    transport: this.#transport,
-    allowedCountries: this.#allowedCountries,
+    role: this.#settings.get('userRole'),
+    transport: this.#settings.get('transport'),
+    allowedCountries: this.#settings.get('allowedCountries'),
   }));
-  readonly #field = new PhoneFieldController(this, () => this.#countries);
-  readonly #dialOut = new DialOutController(this, () => ({ transport: this.#transport, timeout: this.callTimeout }));
-  readonly #sms = new SmsSendController(this, () => this.#transport);
-
-  constructor() {
-    super();
-    // Settings provided by an ancestor arrive, and change, through the context.
-    new ContextConsumer(this, { context: inviteSettingsContext, subscribe: true, callback: (settings) => (this.settings = settings) });
-  }
+  readonly #field = new PhoneFieldController(this, () => ({
+    allowed: this.#countries,
+    defaultCountry: this.#settings.get('defaultCountry').toUpperCase(),
+  }));
+  readonly #dialOut = new DialOutController(this, () => ({ transport: this.#settings.get('transport'), timeout: this.callTimeout }));
+  readonly #sms = new SmsSendController(this, () => this.#settings.get('transport'));
 
   /** The host's backend. May also come from the settings context. */
   transport?: InviteTransport;
@@ -170,7 +146,7 @@ export class InviteDialog extends LitElement {
   /** Whether the dialog is open. Prefer `show()` and `close()`. */
   open = false;
 
-  /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". */
+  /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". Set on the element only. */
   callTimeout = 90_000;
 
   /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
@@ -179,59 +155,23 @@ export class InviteDialog extends LitElement {
   /** Settings provided by an ancestor through `provideInviteSettings()`. */
   settings?: InviteSettings;
 
-  /** What waits for confirmation before it is done again. */
-  private confirming: Confirmation | undefined;
-
   /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
   #opened = false;
   /** The SMS panel is rendered once first shown, then kept so that the message is not lost. */
   #smsRendered = false;
   /** Focus goes to the phone field as soon as it is there. */
   #focusPending = false;
+  /** What waits for the person's confirmation, while the question is open. */
+  #asking: Confirmation | undefined;
 
   private get dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="dialog"]')!;
+    return this.renderRoot.querySelector<HTMLDialogElement>('[part="dialog"]')!;
   }
   private get confirmDialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector<HTMLDialogElement>('dialog[part="confirm"]')!;
+    return this.renderRoot.querySelector<HTMLDialogElement>('[part="confirm"]')!;
   }
   private get composer(): SmsComposer | null {
     return this.renderRoot.querySelector<SmsComposer>('sms-composer');
-  }
-
-  #overridesCache: { from: unknown[]; merged: InviteStringOverrides | undefined } = { from: [], merged: undefined };
-
-  /** The overrides given to this element and by its ancestors, passed on to the elements inside. */
-  get #stringOverrides(): InviteStringOverrides | undefined {
-    const from = [this.settings?.strings, this.strings];
-    const cache = this.#overridesCache;
-    if (from[0] !== cache.from[0] || from[1] !== cache.from[1]) {
-      const [page, own] = from as (InviteStringOverrides | undefined)[];
-      cache.from = from;
-      cache.merged = page && own ? (mergeStrings(page as InviteStrings, own) as InviteStringOverrides) : (own ?? page);
-    }
-    return cache.merged;
-  }
-
-  get #transport(): InviteTransport | undefined {
-    return this.transport ?? this.settings?.transport;
-  }
-
-  get #role(): InviteRole {
-    const role = this.userRole ?? this.settings?.userRole;
-    return INVITE_ROLES.includes(role as InviteRole) ? (role as InviteRole) : 'guest';
-  }
-
-  get #allowedCountries(): string[] {
-    return this.allowedCountries ?? this.settings?.allowedCountries ?? ['US', 'CA'];
-  }
-
-  get #defaultCountry(): string {
-    return (this.defaultCountry ?? this.settings?.defaultCountry ?? '').toUpperCase();
-  }
-
-  get #roomName(): string {
-    return this.roomName ?? this.settings?.roomName ?? '';
   }
 
   get #offered(): Permissions | undefined {
@@ -249,19 +189,22 @@ export class InviteDialog extends LitElement {
     return (this.panel === 'sms' && offered?.sms) || (offered && !offered.dialOut) ? 'sms' : 'call';
   }
 
+  get #notices(): NoticeSources {
+    return {
+      strings: this.#locale.strings,
+      display: (phoneNumber) => this.#display(phoneNumber),
+      offered: this.#offered,
+      dialOut: this.#dialOut,
+      sms: this.#sms,
+      askAgain: (confirmation) => this.#askToRepeat(confirmation),
+    };
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.open) {
-      this.#opened = true;
-      void this.#field.activate();
-    }
-    if (this.open && (changed.has('open') || changed.has('userRole') || changed.has('transport') || changed.has('settings'))) {
-      this.#permissions.load();
-    }
-    // A country the role or the policy no longer allows is let go; the default fills an empty choice.
-    const countries = this.#countries;
-    const country = this.#field.country;
-    if (country && countries.length > 0 && !countries.includes(country)) this.#field.country = '';
-    if (!this.#field.country && countries.includes(this.#defaultCountry)) this.#field.country = this.#defaultCountry;
+    if (!this.open) return;
+    this.#opened = true;
+    void this.#field.activate();
+    if (changed.has('open') || changed.has('userRole') || changed.has('transport') || changed.has('settings')) this.#permissions.load();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -280,10 +223,8 @@ export class InviteDialog extends LitElement {
   }
 
   /** Also waits for the phone rules, which load when the dialog first opens. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    await Promise.all([this.#field.ready, this.#locale.ready]);
-    return (await super.getUpdateComplete()) && complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#field.ready, this.#locale.ready]);
   }
 
   /** Opens the dialog. Nothing that invites is offered to a participant or a guest. */
@@ -312,25 +253,11 @@ export class InviteDialog extends LitElement {
   }
 
   #onTabKeyDown(event: KeyboardEvent): void {
-    const tabs = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')];
-    const current = tabs.indexOf(event.target as HTMLElement);
-    const next = {
-      ArrowDown: current + 1,
-      ArrowRight: current + 1,
-      ArrowUp: current - 1,
-      ArrowLeft: current - 1,
-      Home: 0,
-      End: tabs.length - 1,
-    }[event.key];
-    if (next === undefined || tabs.length === 0) return;
+    const tab = tabKeyTarget(event, [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')]);
+    if (!tab) return;
     event.preventDefault();
-    const tab = tabs[(next + tabs.length) % tabs.length];
-    tab?.focus();
-    tab?.click();
-  }
-
-  #selectPanel(panel: InvitePanel): void {
-    this.panel = panel;
+    tab.focus();
+    tab.click();
   }
 
   #onCountryChange(event: Event): void {
@@ -353,28 +280,26 @@ export class InviteDialog extends LitElement {
   #onCallSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.#field.touch();
-    const check = this.#field.check;
-    if (!check?.ok || !this.#offered?.dialOut || this.#dialOut.isCalling(check.e164)) return;
-    if (this.#dialOut.tried(check.e164)) this.#askToRepeat({ action: 'call', phoneNumber: check.e164 });
-    else this.#dialOut.call(check.e164);
+    const phoneNumber = this.#field.e164;
+    if (!phoneNumber || !this.#offered?.dialOut || this.#dialOut.isCalling(phoneNumber)) return;
+    if (this.#dialOut.tried(phoneNumber)) this.#askToRepeat({ action: 'call', phoneNumber });
+    else this.#dialOut.call(phoneNumber);
   }
 
   #onSmsSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.#field.touch();
-    const check = this.#field.check;
+    const phoneNumber = this.#field.e164;
     const composer = this.composer;
-    if (!check?.ok || !composer?.checkValidity() || !this.#offered?.sms || this.#sms.isSending(check.e164)) return;
-    const request = { action: 'sms', phoneNumber: check.e164, message: composer.value } as const;
-    if (this.#sms.tried(check.e164)) this.#askToRepeat(request);
-    else this.#sendSms(request.phoneNumber, request.message);
+    if (!phoneNumber || !composer?.canSend || !this.#offered?.sms || this.#sms.isSending(phoneNumber)) return;
+    if (this.#sms.tried(phoneNumber)) this.#askToRepeat({ action: 'sms', phoneNumber, message: composer.value });
+    else this.#sendSms(phoneNumber, composer.value);
   }
 
   #sendSms(phoneNumber: string, message: string): void {
     void this.#sms.send(phoneNumber, message)?.then((record) => {
       // Sent: the form is ready for the next invitation, unless the person has moved on to another.
-      if (record.state !== 'sent' || this.#field.check?.ok !== true) return;
-      if (this.#field.check.e164 !== phoneNumber || this.composer?.value !== message) return;
+      if (record.state !== 'sent' || this.#field.e164 !== phoneNumber || this.composer?.value !== message) return;
       this.#field.reset();
       this.composer.resetToDefault();
     });
@@ -383,88 +308,36 @@ export class InviteDialog extends LitElement {
   #askToRepeat(confirmation: Confirmation): void {
     const busy = confirmation.action === 'call' ? this.#dialOut.isCalling(confirmation.phoneNumber) : this.#sms.isSending(confirmation.phoneNumber);
     if (busy) return;
-    this.confirming = confirmation;
+    this.#asking = confirmation;
+    this.requestUpdate();
     void this.updateComplete.then(() => {
       if (!this.confirmDialog.open) this.confirmDialog.showModal();
     });
   }
 
-  #onConfirm(): void {
-    const confirmation = this.confirming;
+  /** Once confirmed, done again, if the role and the policy still allow it. */
+  #answer(confirmed: boolean): void {
+    const confirmation = this.#asking;
     this.confirmDialog.close();
-    if (!confirmation) return;
+    if (!confirmed || !confirmation) return;
     if (confirmation.action === 'call' && this.#offered?.dialOut) this.#dialOut.call(confirmation.phoneNumber);
     if (confirmation.action === 'sms' && this.#offered?.sms) this.#sendSms(confirmation.phoneNumber, confirmation.message ?? '');
   }
 
   #onConfirmClose(): void {
-    this.confirming = undefined;
-  }
-
-  #confirmText(): string {
-    const confirmation = this.confirming;
-    if (!confirmation) return '';
-    const strings = this.#locale.strings;
-    const number = this.#display(confirmation.phoneNumber);
-    return confirmation.action === 'sms' ? strings.confirmSendAgain(number) : strings.confirmCallAgain(number);
+    this.#asking = undefined;
+    this.requestUpdate();
   }
 
   #display(phoneNumber: string): string {
     return ltr(this.#field.display(phoneNumber));
   }
 
-  #attemptText(attempt: CallAttempt): string {
+  #refusalMessage(): string {
+    const refusal = this.#field.shownRefusal;
     const strings = this.#locale.strings;
-    return strings.callState[attempt.state](this.#display(attempt.phoneNumber));
-  }
-
-  #attemptDetail(attempt: CallAttempt): string | undefined {
-    if (attempt.state !== 'failed') return undefined;
-    // A failed call carries the backend's reason, meant for the person; a rejection only a code,
-    // read in the person's language (an unknown code as a generic failure).
-    if (attempt.reason) return attempt.reason;
-    if (!attempt.errorCode) return undefined;
-    const errors = this.#locale.strings.errors;
-    return errors[attempt.errorCode] ?? errors['unknown'];
-  }
-
-  #callActions(attempt: CallAttempt): { label: string; run(): void }[] {
-    const strings = this.#locale.strings;
-    const actions = [];
-    if (this.#dialOut.canCancel(attempt)) actions.push({ label: strings.cancelCall, run: () => this.#dialOut.cancel(attempt) });
-    if (this.#offered?.dialOut && CALL_AGAIN_STATES.includes(attempt.state)) {
-      actions.push({ label: strings.callAgain, run: () => this.#askToRepeat({ action: 'call', phoneNumber: attempt.phoneNumber }) });
-    }
-    return actions;
-  }
-
-  #callNotice(attempt: CallAttempt): Notice {
-    return {
-      key: `call-${attempt.id}`,
-      startedAt: attempt.startedAt,
-      state: attempt.state,
-      text: this.#attemptText(attempt),
-      detail: this.#attemptDetail(attempt),
-      alert: ALERT_STATES.includes(attempt.state),
-      actions: this.#callActions(attempt),
-      dismiss: attempt.settled ? () => this.#dialOut.dismiss(attempt) : undefined,
-    };
-  }
-
-  #smsNotice(send: SmsSend): Notice {
-    const strings = this.#locale.strings;
-    const again = { action: 'sms', phoneNumber: send.phoneNumber, message: send.message } as const;
-    return {
-      key: `sms-${send.id}`,
-      startedAt: send.startedAt,
-      state: send.state,
-      text: strings.smsState[send.state](this.#display(send.phoneNumber)),
-      detail: send.errorCode ? (strings.errors[send.errorCode] ?? strings.errors['unknown']) : undefined,
-      alert: send.state === 'failed',
-      actions:
-        send.state !== 'sending' && this.#offered?.sms ? [{ label: strings.sendAgain, run: () => this.#askToRepeat(again) }] : [],
-      dismiss: send.state === 'sending' ? undefined : () => this.#sms.dismiss(send),
-    };
+    if (refusal?.reason === 'country-not-allowed' && refusal.country) return strings.refusalCountry(regionName(refusal.country, this.#locale.lang));
+    return refusal ? strings.refusal[refusal.reason] : '';
   }
 
   /**
@@ -472,29 +345,19 @@ export class InviteDialog extends LitElement {
    * dialog is inert, top layer or not. Otherwise they are a popover in the top layer.
    */
   #renderNotices(): TemplateResult {
-    const notices = [
-      ...this.#dialOut.attempts.filter((attempt) => !attempt.dismissed).map((attempt) => this.#callNotice(attempt)),
-      ...this.#sms.sends.filter((send) => !send.dismissed).map((send) => this.#smsNotice(send)),
-    ];
     // While the dialog is open it lists every call itself: one notice is enough, and more would
     // cover the dialog on a narrow screen.
     const max = this.open ? 1 : 3;
-    return renderNotices(notices, { popover: !this.open, max, dismissLabel: this.#locale.strings.dismiss });
+    return renderNotices(buildNotices(this.#notices), { popover: !this.open, max, dismissLabel: this.#locale.strings.dismiss });
   }
 
   #renderNumberFields(prefix: InvitePanel): TemplateResult {
     const strings = this.#locale.strings;
     const refusal = this.#field.shownRefusal;
-    let message = '';
-    if (refusal?.reason === 'country-not-allowed' && refusal.country) {
-      message = strings.refusalCountry(regionName(refusal.country, this.#locale.lang));
-    } else if (refusal) {
-      message = strings.refusal[refusal.reason];
-    }
     return html`<div class="number-row">
         <country-picker
           exportparts="label: country-label, combobox: country-combobox, popup: country-popup, search: country-search, listbox: country-listbox, option: country-option, active: country-active"
-          .strings=${this.#stringOverrides}
+          .strings=${this.strings}
           .allowedCountries=${this.#countries}
           .value=${this.#field.country}
           @change=${this.#onCountryChange}
@@ -519,22 +382,26 @@ export class InviteDialog extends LitElement {
         </div>
       </div>
       <p id="${prefix}-number-error" part="error" class="error">
-        ${refusal ? html`<span class="error-icon" aria-hidden="true">!</span>${message}` : nothing}
+        ${refusal ? html`<span class="error-icon" aria-hidden="true">!</span>${this.#refusalMessage()}` : nothing}
       </p>`;
+  }
+
+  #renderSubmit(part: string, label: string, disabled: boolean, waiting: number): TemplateResult {
+    return html`${waiting > 0 ? html`<p class="note">${this.#locale.strings.retryIn(waiting)}</p>` : nothing}
+      <div class="actions">
+        <button part=${part} class="primary" type="submit" ?disabled=${disabled}>${label}</button>
+      </div>`;
   }
 
   #renderCallPanel(): TemplateResult {
     const strings = this.#locale.strings;
-    const check = this.#field.check;
+    const phoneNumber = this.#field.e164;
     const waiting = this.#dialOut.retry.secondsLeft;
-    const disabled = !check?.ok || this.#dialOut.isCalling(check.e164) || waiting > 0;
+    const disabled = !phoneNumber || this.#dialOut.isCalling(phoneNumber) || waiting > 0;
     const attempts = this.#dialOut.attempts;
+    const notices = this.#notices;
     return html`<form class="invite-form" novalidate @submit=${this.#onCallSubmit}>
-        ${this.#renderNumberFields('call')}
-        ${waiting > 0 ? html`<p class="note">${strings.retryIn(waiting)}</p>` : nothing}
-        <div class="actions">
-          <button part="call-button" class="primary" type="submit" ?disabled=${disabled}>${strings.call}</button>
-        </div>
+        ${this.#renderNumberFields('call')} ${this.#renderSubmit('call-button', strings.call, disabled, waiting)}
       </form>
       ${attempts.length > 0
         ? html`<section class="attempts" aria-labelledby="attempts-title">
@@ -542,11 +409,9 @@ export class InviteDialog extends LitElement {
             <ul part="attempts">
               ${attempts.map(
                 (attempt) => html`<li class="attempt ${attempt.state}">
-                  <span class="attempt-text">${this.#attemptText(attempt)}</span>
+                  <span class="attempt-text">${attemptText(attempt, notices)}</span>
                   <span class="attempt-actions">
-                    ${this.#callActions(attempt).map(
-                      (action) => html`<button class="secondary" @click=${action.run}>${action.label}</button>`,
-                    )}
+                    ${callActions(attempt, notices).map(renderAction)}
                   </span>
                 </li>`,
               )}
@@ -558,28 +423,23 @@ export class InviteDialog extends LitElement {
   #renderSmsPanel(): TemplateResult {
     this.#smsRendered = true;
     const strings = this.#locale.strings;
-    const check = this.#field.check;
+    const phoneNumber = this.#field.e164;
     const waiting = this.#sms.retry.secondsLeft;
-    const composer = this.composer;
-    const fits = composer ? composer.value.trim() !== '' && composer.count.segments <= composer.limit : false;
-    const disabled = !check?.ok || !fits || this.#sms.isSending(check.e164) || waiting > 0;
+    const disabled = !phoneNumber || !this.composer?.canSend || this.#sms.isSending(phoneNumber) || waiting > 0;
     return html`<form class="invite-form" novalidate @submit=${this.#onSmsSubmit}>
       ${this.#renderNumberFields('sms')}
       <sms-composer
         exportparts="label: message-label, textarea: message-textarea, counter: message-counter, warning: message-warning, reminder: message-reminder, button: message-button"
-        .strings=${this.#stringOverrides}
-        .roomLink=${this.roomLink ?? this.settings?.roomLink}
-        .roomName=${this.#roomName}
-        .inviterName=${this.inviterName ?? this.settings?.inviterName}
-        .messageTemplate=${this.messageTemplate ?? this.settings?.messageTemplate}
-        .maxSegments=${this.maxSegments ?? this.settings?.maxSegments}
-        .pinRequired=${this.pinRequired ?? this.settings?.pinRequired ?? false}
+        .strings=${this.strings}
+        .roomLink=${this.roomLink}
+        .roomName=${this.roomName}
+        .inviterName=${this.inviterName}
+        .messageTemplate=${this.messageTemplate}
+        .maxSegments=${this.maxSegments}
+        .pinRequired=${this.pinRequired}
         @input=${() => this.requestUpdate()}
       ></sms-composer>
-      ${waiting > 0 ? html`<p class="note">${strings.retryIn(waiting)}</p>` : nothing}
-      <div class="actions">
-        <button part="send-button" class="primary" type="submit" ?disabled=${disabled}>${strings.sendSms}</button>
-      </div>
+      ${this.#renderSubmit('send-button', strings.sendSms, disabled, waiting)}
     </form>`;
   }
 
@@ -593,7 +453,7 @@ export class InviteDialog extends LitElement {
       aria-selected=${selected ? 'true' : 'false'}
       aria-controls="panel-${panel}"
       tabindex=${selected ? '0' : '-1'}
-      @click=${() => this.#selectPanel(panel)}
+      @click=${() => (this.panel = panel)}
     >
       ${label}
     </button>`;
@@ -604,7 +464,7 @@ export class InviteDialog extends LitElement {
     const current = this.#permissions.current;
     if (current === 'loading') return html`<p class="message" role="status">${strings.loading}</p>`;
     if (typeof current === 'string') {
-      return html`<p class="message">${strings.nothing[current]}</p>
+      return html`<p class="message">${(strings.nothing satisfies Record<Exclude<NothingOffered, 'loading'>, string>)[current]}</p>
         ${current === 'policy-failed'
           ? html`<button class="secondary" @click=${() => this.#permissions.load()}>${strings.retry}</button>`
           : nothing}`;
@@ -629,7 +489,8 @@ export class InviteDialog extends LitElement {
 
   protected override render() {
     const strings = this.#locale.strings;
-    const roomName = this.#roomName;
+    const asking = this.#asking;
+    const roomName = this.#settings.get('roomName');
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.#onDialogClose}>
         <header part="header">
@@ -644,15 +505,14 @@ export class InviteDialog extends LitElement {
         ${this.#opened ? this.#renderBody() : nothing}
         ${this.open ? this.#renderNotices() : nothing}
       </dialog>
-      <dialog part="confirm" aria-labelledby="confirm-text" @close=${this.#onConfirmClose}>
-        <p id="confirm-text">${this.#confirmText()}</p>
-        <div class="actions">
-          <button class="secondary" autofocus @click=${() => this.confirmDialog.close()}>${strings.cancel}</button>
-          <button class="primary" @click=${this.#onConfirm}>
-            ${this.confirming?.action === 'sms' ? strings.sendAgain : strings.callAgain}
-          </button>
-        </div>
-      </dialog>
+      ${renderConfirmation(
+        asking,
+        asking ? this.#display(asking.phoneNumber) : '',
+        strings,
+        (confirmed) => this.#answer(confirmed),
+        // An event listener: Lit calls it on this element.
+        this.#onConfirmClose,
+      )}
       ${this.open ? nothing : this.#renderNotices()}
     `;
   }

@@ -1,12 +1,12 @@
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { inviteSettingsContext, type InviteSettings } from '../../context/invite-settings.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
+import { SETTING_DEFAULTS, settingProperties, type InviteSettings } from '../../context/invite-settings.js';
+import { SettingsController } from '../../controllers/settings-controller.js';
 import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countSms, type SmsCount } from '../../sms/segments.js';
 import { fillTemplate } from '../../sms/template.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { FormControl } from '../form-control.js';
+import { updateAfterLoads } from '../update-after-loads.js';
 import { styles } from './sms-composer.styles.js';
 
 type Typographic = typeof import('../../sms/typographic.js');
@@ -44,30 +44,18 @@ type Typographic = typeof import('../../sms/typographic.js');
 export class SmsComposer extends FormControl(LitElement) {
   static override styles = [tokens, styles];
   static override properties = {
+    ...settingProperties(['messageTemplate', 'roomLink', 'roomName', 'inviterName', 'maxSegments', 'pinRequired', 'strings']),
     value: {},
     name: { reflect: true },
-    messageTemplate: { attribute: 'message-template' },
-    roomLink: { attribute: 'room-link' },
-    roomName: { attribute: 'room-name' },
-    inviterName: { attribute: 'inviter-name' },
-    maxSegments: { attribute: 'max-segments', type: Number },
-    pinRequired: { attribute: 'pin-required', type: Boolean },
     label: {},
     disabled: { type: Boolean, reflect: true },
-    strings: { attribute: false },
-    settings: { attribute: false },
     edited: { state: true },
     announcement: { state: true },
   };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  readonly #locale = new LocaleController(this, () => [this.settings?.strings, this.strings]);
-
-  constructor() {
-    super();
-    // Settings provided by an ancestor arrive, and change, through the context.
-    new ContextConsumer(this, { context: inviteSettingsContext, subscribe: true, callback: (settings) => (this.settings = settings) });
-  }
+  readonly #settings = new SettingsController(this);
+  readonly #locale = this.#settings.locale;
 
   /** The message. Until the person edits it, it follows the template. */
   value = '';
@@ -119,17 +107,23 @@ export class SmsComposer extends FormControl(LitElement) {
 
   /** The message the template makes with the current link, room and inviter. */
   get defaultValue(): string {
-    return fillTemplate(this.messageTemplate ?? this.settings?.messageTemplate ?? this.#locale.strings.smsTemplate, {
-      link: this.roomLink ?? this.settings?.roomLink ?? '',
-      room: this.roomName ?? this.settings?.roomName ?? '',
-      inviter: this.inviterName ?? this.settings?.inviterName ?? '',
+    const settings = this.#settings;
+    return fillTemplate(settings.get('messageTemplate') ?? this.#locale.strings.smsTemplate, {
+      link: settings.get('roomLink'),
+      room: settings.get('roomName'),
+      inviter: settings.get('inviterName'),
     });
   }
 
   /** The most segments allowed. */
   get limit(): number {
-    const max = this.maxSegments ?? this.settings?.maxSegments ?? 10;
-    return Number.isFinite(max) && max >= 1 ? Math.floor(max) : 10;
+    const max = this.#settings.get('maxSegments');
+    return Number.isFinite(max) && max >= 1 ? Math.floor(max) : SETTING_DEFAULTS.maxSegments;
+  }
+
+  /** The message may be sent: it is not empty and costs no more than `max-segments` SMS. */
+  get canSend(): boolean {
+    return this.value.trim() !== '' && this.count.segments <= this.limit;
   }
 
   /** What the message costs now. */
@@ -137,10 +131,8 @@ export class SmsComposer extends FormControl(LitElement) {
     return countSms(this.value);
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    await Promise.all([this.#locale.ready, this.#loadingTypographic]);
-    return (await super.getUpdateComplete()) && complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#locale.ready, this.#loadingTypographic]);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -228,7 +220,7 @@ export class SmsComposer extends FormControl(LitElement) {
     const strings = this.#locale.strings;
     const count = this.count;
     const over = count.segments > this.limit;
-    const pin = this.pinRequired ?? this.settings?.pinRequired ?? false;
+    const pin = this.#settings.get('pinRequired');
     const culprit = count.unicodeCulprit;
     return html`
       <label part="label" for="message">${this.label || strings.messageLabel}</label>

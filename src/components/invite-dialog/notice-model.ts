@@ -1,0 +1,110 @@
+import type { AttemptState, CallAttempt, DialOutController } from '../../controllers/dial-out-controller.js';
+import type { Permissions } from '../../controllers/permissions-controller.js';
+import type { SmsSend, SmsSendController, SmsSendState } from '../../controllers/sms-send-controller.js';
+import type { InviteStrings } from '../../i18n/index.js';
+import type { InviteErrorCode } from '../../transport/errors.js';
+import type { Notice, NoticeAction } from './notices.js';
+import type { Confirmation } from './repeat-confirmation.js';
+
+/** A notice announced assertively and drawn as a failure, rather than as a status. */
+const ALERT = 1;
+/** A notice that offers to call or send again. */
+const AGAIN = 2;
+
+/** What a call's notice is in each state: a state added without saying fails the type check. */
+const CALL_NOTICES = {
+  dialing: 0,
+  ringing: 0,
+  answered: 0,
+  joined: 0,
+  'no-answer': ALERT | AGAIN,
+  busy: ALERT | AGAIN,
+  rejected: ALERT | AGAIN,
+  failed: ALERT | AGAIN,
+  canceled: AGAIN,
+  unknown: ALERT,
+} satisfies Record<AttemptState, number>;
+
+/** The same for an SMS. */
+const SMS_NOTICES = { sending: 0, sent: AGAIN, failed: ALERT | AGAIN } satisfies Record<SmsSendState, number>;
+
+/** What the notices are built from: the dialog's state, read when they are rendered. */
+export interface NoticeSources {
+  strings: InviteStrings;
+  /** An E.164 number as the person reads it. */
+  display(phoneNumber: string): string;
+  /** What the person may do now; undefined while nothing may be offered. */
+  offered: Permissions | undefined;
+  dialOut: DialOutController;
+  sms: SmsSendController;
+  /** Asks the person to confirm doing it again. */
+  askAgain(confirmation: Confirmation): void;
+}
+
+/** The message for an error code, in the person's language; an unknown code as a generic failure. */
+export function errorText(strings: InviteStrings, code: string): string {
+  const errors: Record<InviteErrorCode, string> = strings.errors;
+  // Own keys only: a code such as `constructor` is unknown, not a property of every object.
+  return errors[Object.hasOwn(errors, code) ? (code as InviteErrorCode) : 'unknown'];
+}
+
+/** What an attempt says, in the list and in its notice. */
+export function attemptText(attempt: CallAttempt, sources: NoticeSources): string {
+  // Typed here so that a state added without its words fails the type check.
+  const words: Record<AttemptState, (phoneNumber: string) => string> = sources.strings.callState;
+  return words[attempt.state](sources.display(attempt.phoneNumber));
+}
+
+function attemptDetail(attempt: CallAttempt, strings: InviteStrings): string | undefined {
+  // A failed call carries the backend's reason, meant for the person; a rejection only a code,
+  // read in the person's language.
+  if (attempt.state === 'failed') return attempt.reason ?? (attempt.errorCode && errorText(strings, attempt.errorCode));
+  return undefined;
+}
+
+/** What may be done with an attempt now, in the list and in its notice. */
+export function callActions(attempt: CallAttempt, sources: NoticeSources): NoticeAction[] {
+  const { strings, dialOut } = sources;
+  const actions = [];
+  if (dialOut.canCancel(attempt)) actions.push({ label: strings.cancelCall, run: () => dialOut.cancel(attempt) });
+  if (sources.offered?.dialOut && CALL_NOTICES[attempt.state] & AGAIN) {
+    actions.push({ label: strings.callAgain, run: () => sources.askAgain({ action: 'call', phoneNumber: attempt.phoneNumber }) });
+  }
+  return actions;
+}
+
+function callNotice(attempt: CallAttempt, sources: NoticeSources): Notice {
+  return {
+    key: `call-${attempt.id}`,
+    startedAt: attempt.startedAt,
+    state: attempt.state,
+    text: attemptText(attempt, sources),
+    detail: attemptDetail(attempt, sources.strings),
+    alert: (CALL_NOTICES[attempt.state] & ALERT) > 0,
+    actions: callActions(attempt, sources),
+    dismiss: attempt.settled ? () => sources.dialOut.dismiss(attempt) : undefined,
+  };
+}
+
+function smsNotice(send: SmsSend, sources: NoticeSources): Notice {
+  const { strings, sms } = sources;
+  const again: Confirmation = { action: 'sms', phoneNumber: send.phoneNumber, message: send.message };
+  return {
+    key: `sms-${send.id}`,
+    startedAt: send.startedAt,
+    state: send.state,
+    text: (strings.smsState satisfies Record<SmsSendState, unknown>)[send.state](sources.display(send.phoneNumber)),
+    detail: send.errorCode ? errorText(strings, send.errorCode) : undefined,
+    alert: (SMS_NOTICES[send.state] & ALERT) > 0,
+    actions: sources.offered?.sms && SMS_NOTICES[send.state] & AGAIN ? [{ label: strings.sendAgain, run: () => sources.askAgain(again) }] : [],
+    dismiss: send.state === 'sending' ? undefined : () => sms.dismiss(send),
+  };
+}
+
+/** A notice for every call and SMS of this session that the person has not dismissed. */
+export function buildNotices(sources: NoticeSources): Notice[] {
+  return [
+    ...sources.dialOut.attempts.filter((attempt) => !attempt.dismissed).map((attempt) => callNotice(attempt, sources)),
+    ...sources.sms.sends.filter((send) => !send.dismissed).map((send) => smsNotice(send, sources)),
+  ];
+}
