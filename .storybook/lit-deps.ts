@@ -7,6 +7,8 @@ export const LIT_DEPENDENCIES = [
   'lit',
   // Imported by @storybook/web-components: without it, a second lit-html loads unbundled.
   'lit/directive-helpers.js',
+  // The stories' attributes() directive.
+  'lit/directive.js',
   'lit/directives/class-map.js',
   'lit/directives/if-defined.js',
   'lit/directives/repeat.js',

@@ -1,21 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/country-picker.js';
 import type { CountryPicker } from '../src/index.js';
 import { getCountries } from '../src/phone/countries.js';
 import { argTypesFor } from './support/arg-types.js';
+import { attributes, type ElementAttributes } from './support/attributes.js';
 
-interface CountryPickerArgs {
-  'allowed-countries'?: string;
-  value?: string;
-  label?: string;
-  name?: string;
-  required?: boolean;
-  disabled?: boolean;
+type CountryPickerArgs = ElementAttributes<CountryPicker, 'value' | 'label' | 'name' | 'required' | 'disabled'> & {
   onChange?: (event: Event) => void;
-}
+};
 
 /** Every country of the data set, as the attribute takes them. */
 const ALL_COUNTRIES = getCountries()
@@ -47,22 +41,10 @@ async function openList(picker: CountryPicker): Promise<void> {
 const meta = {
   title: 'Elements/country-picker',
   component: 'country-picker',
-  argTypes: argTypesFor('country-picker', {
-    'allowed-countries': { control: 'text' },
-    value: { control: 'text' },
-    label: { control: 'text' },
-    name: { control: 'text' },
-    required: { control: 'boolean' },
-    disabled: { control: 'boolean' },
-  }),
+  argTypes: argTypesFor('country-picker'),
   args: { 'allowed-countries': 'US CA', value: 'US', name: 'country', onChange: fn() },
   render: (args) => html`<country-picker
-    allowed-countries=${ifDefined(args['allowed-countries'] || undefined)}
-    value=${ifDefined(args.value)}
-    label=${ifDefined(args.label || undefined)}
-    name=${ifDefined(args.name || undefined)}
-    ?required=${args.required === true}
-    ?disabled=${args.disabled === true}
+    ${attributes(args)}
     @change=${args.onChange}
   ></country-picker>`,
 } satisfies Meta<CountryPickerArgs>;

@@ -1,32 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/index.js';
-import type { InvitePanel, InviteRole, SimulatedTransport, SimulatedTransportOptions } from '../src/index.js';
+import type { InviteDialog, SimulatedTransport, SimulatedTransportOptions } from '../src/index.js';
 import { argTypesFor } from './support/arg-types.js';
+import { attributes, type ElementAttributes } from './support/attributes.js';
 import { findDialog, inside, noticeButton, noticesText, placeCall, plain, typeNumber, whenNotice, whenOffered } from './support/invite-dialog.js';
 import { simulatedTransport } from './support/transport.js';
 
-interface InviteDialogArgs {
-  'user-role'?: InviteRole;
-  'allowed-countries'?: string;
-  'default-country'?: string;
-  'room-name'?: string;
-  'room-link'?: string;
-  'pin-required'?: boolean;
-  'inviter-name'?: string;
-  'message-template'?: string;
-  'max-segments'?: number;
-  panel?: InvitePanel;
-  open?: boolean;
-  'call-timeout'?: number;
+type InviteDialogArgs = ElementAttributes<InviteDialog, 'panel' | 'open' | 'callTimeout'> & {
   onInviteCallStart?: (event: Event) => void;
   onInviteCallStatus?: (event: Event) => void;
   onInviteParticipantJoined?: (event: Event) => void;
   onInviteSmsSent?: (event: Event) => void;
   onInviteError?: (event: Event) => void;
-}
+};
 
 const LONG_TEMPLATE =
   'Hello! You are invited to join our weekly sync video call, where we review the roadmap, the open ' +
@@ -37,17 +25,8 @@ const meta = {
   title: 'Elements/invite-dialog',
   component: 'invite-dialog',
   argTypes: argTypesFor('invite-dialog', {
-    'user-role': { control: 'select', options: ['owner', 'moderator', 'participant', 'guest'] },
-    'allowed-countries': { control: 'text' },
-    'default-country': { control: 'text' },
-    'room-name': { control: 'text' },
-    'room-link': { control: 'text' },
-    'pin-required': { control: 'boolean' },
-    'inviter-name': { control: 'text' },
-    'message-template': { control: 'text' },
     'max-segments': { control: { type: 'number', min: 1, max: 20 } },
-    panel: { control: 'inline-radio', options: ['call', 'sms'] },
-    open: { control: 'boolean' },
+    panel: { control: 'inline-radio' },
     'call-timeout': { control: { type: 'number', min: 100, step: 1000 } },
   }),
   args: {
@@ -68,18 +47,7 @@ const meta = {
   // shipped transport's options).
   loaders: [({ parameters }) => ({ transport: simulatedTransport(parameters['transport'] as SimulatedTransportOptions | undefined) })],
   render: (args, { loaded }) => html`<invite-dialog
-    user-role=${ifDefined(args['user-role'])}
-    allowed-countries=${ifDefined(args['allowed-countries'] || undefined)}
-    default-country=${ifDefined(args['default-country'] || undefined)}
-    room-name=${ifDefined(args['room-name'] || undefined)}
-    room-link=${ifDefined(args['room-link'] || undefined)}
-    ?pin-required=${args['pin-required'] === true}
-    inviter-name=${ifDefined(args['inviter-name'] || undefined)}
-    message-template=${ifDefined(args['message-template'] || undefined)}
-    max-segments=${ifDefined(args['max-segments'])}
-    panel=${ifDefined(args.panel)}
-    ?open=${args.open === true}
-    call-timeout=${ifDefined(args['call-timeout'])}
+    ${attributes(args)}
     .transport=${loaded['transport'] as SimulatedTransport}
     @invite-call-start=${args.onInviteCallStart}
     @invite-call-status=${args.onInviteCallStatus}

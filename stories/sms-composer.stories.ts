@@ -1,25 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/sms-composer.js';
 import type { SmsComposer } from '../src/index.js';
 import { argTypesFor } from './support/arg-types.js';
+import { attributes, type ElementAttributes } from './support/attributes.js';
 
-interface SmsComposerArgs {
-  value?: string;
-  name?: string;
-  'message-template'?: string;
-  'room-link'?: string;
-  'room-name'?: string;
-  'inviter-name'?: string;
-  'max-segments'?: number;
-  'pin-required'?: boolean;
-  label?: string;
-  disabled?: boolean;
+type SmsComposerArgs = ElementAttributes<SmsComposer, 'value' | 'name' | 'label' | 'disabled'> & {
   onInput?: (event: Event) => void;
   onChange?: (event: Event) => void;
-}
+};
 
 const LONG_TEMPLATE =
   'Hello! You are invited to join {room}, where we review the roadmap, the open issues and the ' +
@@ -41,16 +31,7 @@ const meta = {
   title: 'Elements/sms-composer',
   component: 'sms-composer',
   argTypes: argTypesFor('sms-composer', {
-    value: { control: 'text' },
-    name: { control: 'text' },
-    'message-template': { control: 'text' },
-    'room-link': { control: 'text' },
-    'room-name': { control: 'text' },
-    'inviter-name': { control: 'text' },
     'max-segments': { control: { type: 'number', min: 1, max: 20 } },
-    'pin-required': { control: 'boolean' },
-    label: { control: 'text' },
-    disabled: { control: 'boolean' },
   }),
   args: {
     'room-link': 'https://meet.example.com/weekly-sync',
@@ -61,16 +42,7 @@ const meta = {
     onChange: fn(),
   },
   render: (args) => html`<sms-composer
-    value=${ifDefined(args.value || undefined)}
-    name=${ifDefined(args.name || undefined)}
-    message-template=${ifDefined(args['message-template'] || undefined)}
-    room-link=${ifDefined(args['room-link'] || undefined)}
-    room-name=${ifDefined(args['room-name'] || undefined)}
-    inviter-name=${ifDefined(args['inviter-name'] || undefined)}
-    max-segments=${ifDefined(args['max-segments'])}
-    ?pin-required=${args['pin-required'] === true}
-    label=${ifDefined(args.label || undefined)}
-    ?disabled=${args.disabled === true}
+    ${attributes(args)}
     @input=${args.onInput}
     @change=${args.onChange}
   ></sms-composer>`,
