@@ -22,62 +22,102 @@ function publicApiOnly() {
   };
 }
 
+const SETTINGS_FILE = 'src/context/invite-settings.ts';
+
+/** The JSDoc text of a declaration, or ''. */
+function docOf(ts, node) {
+  return ts
+    .getJSDocCommentsAndTags(node)
+    .map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '')
+    .join('\n')
+    .trim();
+}
+
 /**
- * `INVITE_SETTINGS` in src/context/invite-settings.ts: each setting's attribute (its name in kebab
- * case, as `settingProperties()` gives it), or false for those declared `attribute: false`.
+ * What src/context/invite-settings.ts declares of each setting, as manifest members: its type and
+ * description (the `InviteSettings` interface, and `settings` from `SettingFields`), and its
+ * attribute (`INVITE_SETTINGS`: the name in kebab case, unless declared `attribute: false`).
  */
-function settingAttributes(ts) {
-  const file = 'src/context/invite-settings.ts';
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const attributes = new Map();
+function readSettings(ts) {
+  const source = ts.createSourceFile(SETTINGS_FILE, readFileSync(SETTINGS_FILE, 'utf8'), ts.ScriptTarget.Latest, true);
+  const members = new Map();
+  const noAttribute = new Set();
   const visit = (node) => {
+    if (ts.isInterfaceDeclaration(node) && node.name.text === 'InviteSettings') {
+      for (const member of node.members) {
+        members.set(member.name.getText(), { type: `${member.type.getText()} | undefined`, description: docOf(ts, member) });
+      }
+    }
+    if (ts.isTypeLiteralNode(node) && node.parent && ts.isIntersectionTypeNode(node.parent)) {
+      const settings = node.members.find((member) => member.name?.getText() === 'settings');
+      if (settings) members.set('settings', { type: `${settings.type.getText()} | undefined`, description: docOf(ts, settings) });
+    }
     if (ts.isVariableDeclaration(node) && node.name.getText() === 'INVITE_SETTINGS') {
       const table = ts.isSatisfiesExpression(node.initializer) ? node.initializer.expression : node.initializer;
       for (const setting of table.properties) {
-        const name = setting.name.getText();
         const none = setting.initializer.properties.some((option) => option.name.getText() === 'attribute' && option.initializer.getText() === 'false');
-        attributes.set(name, none ? false : name.replace(/[A-Z]/g, '-$&').toLowerCase());
+        if (none) noAttribute.add(setting.name.getText());
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  if (attributes.size === 0) throw new Error(`No INVITE_SETTINGS table in ${file}`);
-  return attributes;
+  if (members.size === 0 || !members.has('settings')) throw new Error(`No InviteSettings and SettingFields in ${SETTINGS_FILE}`);
+  for (const [name, member] of members) {
+    if (name !== 'settings' && !noAttribute.has(name)) member.attribute = name.replace(/[A-Z]/g, '-$&').toLowerCase();
+  }
+  return members;
+}
+
+/** The setting names a `settingProperties(…)` call takes: a literal list, a `const` list of the file, or all. */
+function namesOf(ts, call, settings) {
+  let list = call.arguments[0];
+  if (list && ts.isIdentifier(list)) {
+    const found = [];
+    const find = (node) => {
+      if (ts.isVariableDeclaration(node) && node.name.getText() === list.text) found.push(node.initializer);
+      ts.forEachChild(node, find);
+    };
+    find(call.getSourceFile());
+    list = found[0];
+  }
+  while (list && (ts.isAsExpression(list) || ts.isSatisfiesExpression(list))) list = list.expression;
+  if (!list) return [...settings.keys()].filter((name) => name !== 'settings');
+  if (!ts.isArrayLiteralExpression(list)) throw new Error(`settingProperties(${call.arguments[0].getText()}): give a list of setting names`);
+  return list.elements.map((name) => name.text);
 }
 
 /**
- * Elements take their settings with `...settingProperties(['userRole', …])` (all of them without
- * a list) in `static properties`, which the analyzer does not follow: this gives those fields
- * their attributes, from the one table that declares them.
+ * Elements take their settings with `...settingProperties(…)` in `static properties` and type them
+ * with `SettingFields<…>`, both of which the analyzer does not follow: this adds those properties
+ * to each element, with their attributes, types and descriptions, from the file that declares them.
  */
-function settingsAsAttributes() {
+function settingsAsMembers() {
   const taken = new Map();
-  let attributes;
+  let settings;
   return {
-    name: 'settings-as-attributes',
+    name: 'settings-as-members',
     analyzePhase({ ts, node }) {
       if (!ts.isCallExpression(node) || node.expression.getText() !== 'settingProperties') return;
       let element = node.parent;
       while (!ts.isClassDeclaration(element)) element = element.parent;
-      attributes ??= settingAttributes(ts);
-      const list = node.arguments[0];
-      taken.set(element.name.getText(), list ? list.elements.map((name) => name.text) : [...attributes.keys()]);
+      settings ??= readSettings(ts);
+      taken.set(element.name.getText(), [...namesOf(ts, node, settings), 'settings']);
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          const fromSettings = [];
-          for (const name of taken.get(declaration.name) ?? []) {
-            const member = declaration.members.find((candidate) => candidate.name === name);
-            if (!member) throw new Error(`${declaration.name} takes the setting ${name} but declares no field for it`);
-            member.privacy = 'public';
-            const attribute = attributes.get(name);
-            if (!attribute) continue;
-            member.attribute = attribute;
-            fromSettings.push({ name: attribute, type: member.type, description: member.description, fieldName: name });
+          const names = taken.get(declaration.name);
+          if (!names) continue;
+          const members = [];
+          const attributes = [];
+          for (const name of names) {
+            const { type, description, attribute } = settings.get(name);
+            members.push({ kind: 'field', name, privacy: 'public', type: { text: type }, description, ...(attribute ? { attribute } : {}) });
+            if (attribute) attributes.push({ name: attribute, type: { text: type }, description, fieldName: name });
           }
-          if (fromSettings.length > 0) declaration.attributes = [...fromSettings, ...(declaration.attributes ?? [])];
+          declaration.members = [...members, ...(declaration.members ?? []).filter((member) => !names.includes(member.name))];
+          declaration.attributes = [...attributes, ...(declaration.attributes ?? []).filter((entry) => !names.includes(entry.fieldName))];
         }
       }
     },
@@ -91,5 +131,5 @@ export default {
   litelement: true,
   // package.json's "customElements" field is written by hand; a check run must not move it.
   packagejson: false,
-  plugins: [settingsAsAttributes(), publicApiOnly()],
+  plugins: [settingsAsMembers(), publicApiOnly()],
 };

@@ -1,2 +1,2 @@
-/** Registers `<invite-dialog>` (and the `<country-picker>` it uses). */
+/** Registers `<invite-dialog>`, and the `<country-picker>` and `<sms-composer>` it uses. */
 export { InviteDialog, INVITE_PANELS, type InvitePanel } from './components/invite-dialog/invite-dialog.js';

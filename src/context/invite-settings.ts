@@ -5,25 +5,48 @@ import { parseCountryCodes } from '../phone/country-codes.js';
 import type { InviteRole, InviteTransport } from '../transport/types.js';
 
 /**
- * Settings a host provides once, on an ancestor, to every invite element below it. A property
- * set on an element wins over the same setting provided here.
+ * Every setting of the invite elements. Each element that takes a setting has it as a property
+ * (and, but for `transport` and `strings`, an attribute: the name in kebab case); a host may also
+ * provide any of them once, on an ancestor, through `provideInviteSettings()`. A property set on
+ * an element wins over the same setting provided there. The manifest documents each element's
+ * settings from the comments here.
  */
 export interface InviteSettings {
+  /** The host's backend: the only way the elements reach it. */
   transport?: InviteTransport;
+  /** Who the person is in the call: `owner`, `moderator`, `participant` or `guest` (the default). */
   userRole?: InviteRole;
+  /** The countries whose numbers may be called, ISO 3166-1 alpha-2 (the attribute takes them space or comma separated). Default `US CA`. */
   allowedCountries?: string[];
+  /** The country chosen when the dialog opens. Without it, the person must choose one (or type `+`). */
   defaultCountry?: string;
+  /** The room's name: shown under the dialog's title, and the SMS template's `{room}`. */
   roomName?: string;
+  /** The room's join link: the SMS template's `{link}`. */
   roomLink?: string;
+  /** The room has a PIN: the SMS reminds the person to tell it. The PIN itself is never asked for. */
   pinRequired?: boolean;
+  /** Who invites: the SMS template's `{inviter}`. */
   inviterName?: string;
+  /** The default SMS, with `{link}`, `{room}` and `{inviter}` placeholders. */
   messageTemplate?: string;
+  /** The most SMS segments a message may cost. Default 10. */
   maxSegments?: number;
-  /** Strings to use instead of the built-in ones, for every language. */
+  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
   strings?: InviteStringOverrides;
 }
 
 export type InviteSettingName = keyof InviteSettings;
+
+/**
+ * The properties an element that takes the settings `Name` has: each setting, and `settings`, what
+ * an ancestor provides. An element's interface extends it; Lit defines the properties at run time
+ * from the entries `settingProperties()` gives its `static properties`.
+ */
+export type SettingFields<Name extends InviteSettingName> = Pick<InviteSettings, Name> & {
+  /** Settings provided by an ancestor through `provideInviteSettings()`. */
+  settings?: InviteSettings;
+};
 
 
 /**
@@ -62,10 +85,15 @@ export const SETTING_DEFAULTS = {
  * The `static properties` entries of the settings an element takes (all of them when not named),
  * and its `settings` from the context.
  */
-export function settingProperties(names = Object.keys(INVITE_SETTINGS) as InviteSettingName[]): Record<string, PropertyDeclaration> {
-  const declare = (name: InviteSettingName) => ({ attribute: name.replace(/[A-Z]/g, '-$&').toLowerCase(), ...INVITE_SETTINGS[name] });
-  return { ...Object.fromEntries(names.map((name) => [name, declare(name)])), settings: { attribute: false } };
+export function settingProperties<Name extends InviteSettingName = InviteSettingName>(
+  names: readonly Name[] = Object.keys(INVITE_SETTINGS) as Name[],
+): Record<Name | 'settings', PropertyDeclaration> {
+  const declare = (name: Name) => ({ attribute: name.replace(/[A-Z]/g, '-$&').toLowerCase(), ...INVITE_SETTINGS[name] });
+  return { ...(Object.fromEntries(names.map((name) => [name, declare(name)])) as Record<Name, PropertyDeclaration>), settings: { attribute: false } };
 }
+
+/** The settings an element's `static properties` take, from their type. */
+export type SettingsIn<Properties> = Extract<keyof Properties, InviteSettingName>;
 
 export const inviteSettingsContext = createContext<InviteSettings>(Symbol('invite-settings'));
 

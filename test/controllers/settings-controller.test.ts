@@ -55,6 +55,20 @@ describe('SettingsController', () => {
     expect(settings.get('maxSegments')).to.equal(5);
   });
 
+  it('types each element with the settings it takes, and no others', () => {
+    const picker = document.createElement('country-picker');
+    const composer = document.createElement('sms-composer');
+    const dialog = document.createElement('invite-dialog');
+    picker.allowedCountries = ['CA'];
+    composer.maxSegments = 2;
+    dialog.userRole = 'owner';
+    // @ts-expect-error The picker takes no room link.
+    picker.roomLink = 'https://meet.example.com/x';
+    // @ts-expect-error The composer takes no role.
+    composer.userRole = 'owner';
+    expect([picker.allowedCountries, composer.maxSegments, dialog.userRole]).to.deep.equal([['CA'], 2, 'owner']);
+  });
+
   it('gives each setting the attribute of its name in kebab case, and objects none', () => {
     const declared = settingProperties();
     expect(declared['allowedCountries']).to.include({ attribute: 'allowed-countries' });

@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CountryListController, type CountryOption } from '../../controllers/country-list-controller.js';
-import { settingProperties, type InviteSettings } from '../../context/invite-settings.js';
+import { settingProperties, type SettingFields, type SettingsIn } from '../../context/invite-settings.js';
 import { SettingsController } from '../../controllers/settings-controller.js';
-import type { InviteStringOverrides } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { flagSheet } from './flag-sheet.js';
 import type { CountryData } from '../../phone/country-data.js';
@@ -70,12 +69,6 @@ export class CountryPicker extends FormControl(LitElement) {
   );
 
   /**
-   * The countries offered, as ISO 3166-1 alpha-2 codes; the attribute takes them space or comma
-   * separated. Default `US CA`.
-   */
-  allowedCountries?: string[];
-
-  /**
    * The chosen country's ISO 3166-1 alpha-2 code, or `''` for none. The `value` attribute is the
    * default that a form reset returns to.
    */
@@ -91,12 +84,6 @@ export class CountryPicker extends FormControl(LitElement) {
   required = false;
 
   disabled = false;
-
-  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
-  strings?: InviteStringOverrides;
-
-  /** Settings provided by an ancestor through `provideInviteSettings()`. */
-  settings?: InviteSettings;
 
   private open = false;
   /** The options stay rendered after the first opening, so that opening again costs little. */
@@ -373,6 +360,9 @@ export class CountryPicker extends FormControl(LitElement) {
     if ((event.target as HTMLElement).closest('[role="option"]')) event.preventDefault();
   }
 }
+
+// Lit defines the settings' properties from `static properties`; this types them.
+export interface CountryPicker extends SettingFields<SettingsIn<typeof CountryPicker.properties>> {}
 
 customElements.define('country-picker', CountryPicker);
 

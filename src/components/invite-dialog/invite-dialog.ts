@@ -1,21 +1,19 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { settingProperties, type InviteSettings } from '../../context/invite-settings.js';
+import { settingProperties, type SettingFields, type SettingsIn } from '../../context/invite-settings.js';
 import { DialOutController } from '../../controllers/dial-out-controller.js';
 import { PermissionsController, type NothingOffered, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
 import { SettingsController } from '../../controllers/settings-controller.js';
 import { SmsSendController } from '../../controllers/sms-send-controller.js';
 import { ltr } from '../../i18n/bidi.js';
-import type { InviteStringOverrides } from '../../i18n/index.js';
 import { regionName } from '../../i18n/regions.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import type { InviteRole, InviteTransport } from '../../transport/types.js';
 import '../country-picker/country-picker.js';
 import '../sms-composer/sms-composer.js';
 import type { SmsComposer } from '../sms-composer/sms-composer.js';
 import { updateAfterLoads } from '../update-after-loads.js';
-import { attemptText, buildNotices, callActions, type NoticeSources } from './notice-model.js';
-import { renderAction, renderNotices } from './notices.js';
+import { buildNotices, type NoticeSources } from './notice-model.js';
+import { renderAttempts, renderNotices } from './notices.js';
 import { renderConfirmation, type Confirmation } from './repeat-confirmation.js';
 import { styles } from './invite-dialog.styles.js';
 import { tabKeyTarget } from './tabs.js';
@@ -110,36 +108,6 @@ export class InviteDialog extends LitElement {
   readonly #dialOut = new DialOutController(this, () => ({ transport: this.#settings.get('transport'), timeout: this.callTimeout }));
   readonly #sms = new SmsSendController(this, () => this.#settings.get('transport'));
 
-  /** The host's backend. May also come from the settings context. */
-  transport?: InviteTransport;
-
-  /** Who the person is in the call: `owner`, `moderator`, `participant` or `guest` (the default). */
-  userRole?: InviteRole;
-
-  /** Countries that may be called, ISO alpha-2, space or comma separated. Default `US CA`. */
-  allowedCountries?: string[];
-
-  /** The country chosen when the dialog opens. Without it, the person must choose one (or type `+`). */
-  defaultCountry?: string;
-
-  /** The room's name, shown under the title and offered to the SMS template. */
-  roomName?: string;
-
-  /** The room's join link, put in the SMS. */
-  roomLink?: string;
-
-  /** The room has a PIN: the SMS panel reminds the person to tell it. */
-  pinRequired?: boolean;
-
-  /** Who invites, for the SMS template's `{inviter}`. */
-  inviterName?: string;
-
-  /** The default SMS, with `{link}`, `{room}` and `{inviter}` placeholders. */
-  messageTemplate?: string;
-
-  /** The most SMS segments a message may cost. Default 10. */
-  maxSegments?: number;
-
   /** The tab shown: `call` or `sms`. */
   panel: InvitePanel = 'call';
 
@@ -148,12 +116,6 @@ export class InviteDialog extends LitElement {
 
   /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". Set on the element only. */
   callTimeout = 90_000;
-
-  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
-  strings?: InviteStringOverrides;
-
-  /** Settings provided by an ancestor through `provideInviteSettings()`. */
-  settings?: InviteSettings;
 
   /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
   #opened = false;
@@ -398,26 +360,10 @@ export class InviteDialog extends LitElement {
     const phoneNumber = this.#field.e164;
     const waiting = this.#dialOut.retry.secondsLeft;
     const disabled = !phoneNumber || this.#dialOut.isCalling(phoneNumber) || waiting > 0;
-    const attempts = this.#dialOut.attempts;
-    const notices = this.#notices;
     return html`<form class="invite-form" novalidate @submit=${this.#onCallSubmit}>
         ${this.#renderNumberFields('call')} ${this.#renderSubmit('call-button', strings.call, disabled, waiting)}
       </form>
-      ${attempts.length > 0
-        ? html`<section class="attempts" aria-labelledby="attempts-title">
-            <h3 id="attempts-title">${strings.attemptsTitle}</h3>
-            <ul part="attempts">
-              ${attempts.map(
-                (attempt) => html`<li class="attempt ${attempt.state}">
-                  <span class="attempt-text">${attemptText(attempt, notices)}</span>
-                  <span class="attempt-actions">
-                    ${callActions(attempt, notices).map(renderAction)}
-                  </span>
-                </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}`;
+      ${renderAttempts(this.#notices)}`;
   }
 
   #renderSmsPanel(): TemplateResult {
@@ -517,6 +463,9 @@ export class InviteDialog extends LitElement {
     `;
   }
 }
+
+// Lit defines the settings' properties from `static properties`; this types them.
+export interface InviteDialog extends SettingFields<SettingsIn<typeof InviteDialog.properties>> {}
 
 customElements.define('invite-dialog', InviteDialog);
 

@@ -3,8 +3,29 @@ import type { Permissions } from '../../controllers/permissions-controller.js';
 import type { SmsSend, SmsSendController, SmsSendState } from '../../controllers/sms-send-controller.js';
 import type { InviteStrings } from '../../i18n/index.js';
 import type { InviteErrorCode } from '../../transport/errors.js';
-import type { Notice, NoticeAction } from './notices.js';
 import type { Confirmation } from './repeat-confirmation.js';
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
+/** One notice at the upper corner: a call attempt or an SMS send. */
+export interface Notice {
+  key: string;
+  /** Orders notices: newest first. */
+  startedAt: number;
+  /** A state class for styling (`ringing`, `joined`, `sent`…). */
+  state: AttemptState | SmsSendState;
+  text: string;
+  /** More about a failure. Untrusted text. */
+  detail?: string | undefined;
+  /** Announced assertively and drawn as a failure, rather than a polite status. */
+  alert: boolean;
+  actions: NoticeAction[];
+  /** Present once the notice may be closed. */
+  dismiss?: (() => void) | undefined;
+}
 
 /** A notice announced assertively and drawn as a failure, rather than as a status. */
 const ALERT = 1;

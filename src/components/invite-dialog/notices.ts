@@ -1,33 +1,27 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AttemptState } from '../../controllers/dial-out-controller.js';
-import type { SmsSendState } from '../../controllers/sms-send-controller.js';
-
-export interface NoticeAction {
-  label: string;
-  run(): void;
-}
-
-/** One notice at the upper corner: a call attempt or an SMS send. */
-export interface Notice {
-  key: string;
-  /** Orders notices: newest first. */
-  startedAt: number;
-  /** A state class for styling (`ringing`, `joined`, `sent`…). */
-  state: AttemptState | SmsSendState;
-  text: string;
-  /** More about a failure. Untrusted text. */
-  detail?: string | undefined;
-  /** Announced assertively and drawn as a failure, rather than a polite status. */
-  alert: boolean;
-  actions: NoticeAction[];
-  /** Present once the notice may be closed. */
-  dismiss?: (() => void) | undefined;
-}
+import { attemptText, callActions, type Notice, type NoticeAction, type NoticeSources } from './notice-model.js';
 
 /** A button for one thing that may be done with a call or an SMS: in a notice, or in the list of calls. */
-export function renderAction(action: NoticeAction): TemplateResult {
+function renderAction(action: NoticeAction): TemplateResult {
   return html`<button class="secondary" @click=${action.run}>${action.label}</button>`;
+}
+
+/** The calls placed in this session, newest first, each with what may be done with it now. */
+export function renderAttempts(sources: NoticeSources): TemplateResult | typeof nothing {
+  const attempts = sources.dialOut.attempts;
+  if (attempts.length === 0) return nothing;
+  return html`<section class="attempts" aria-labelledby="attempts-title">
+    <h3 id="attempts-title">${sources.strings.attemptsTitle}</h3>
+    <ul part="attempts">
+      ${attempts.map(
+        (attempt) => html`<li class="attempt ${attempt.state}">
+          <span class="attempt-text">${attemptText(attempt, sources)}</span>
+          <span class="attempt-actions">${callActions(attempt, sources).map(renderAction)}</span>
+        </li>`,
+      )}
+    </ul>
+  </section>`;
 }
 
 function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { SETTING_DEFAULTS, settingProperties, type InviteSettings } from '../../context/invite-settings.js';
+import { SETTING_DEFAULTS, settingProperties, type SettingFields, type SettingsIn } from '../../context/invite-settings.js';
 import { SettingsController } from '../../controllers/settings-controller.js';
-import type { InviteStringOverrides } from '../../i18n/index.js';
 import { countSms, type SmsCount } from '../../sms/segments.js';
 import { fillTemplate } from '../../sms/template.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -63,34 +62,10 @@ export class SmsComposer extends FormControl(LitElement) {
   /** The name the message is submitted under in a form. */
   name = '';
 
-  /** The default message, with `{link}`, `{room}` and `{inviter}` placeholders. */
-  messageTemplate?: string;
-
-  /** The room's join link, for `{link}`. */
-  roomLink?: string;
-
-  /** The room's name, for `{room}`. */
-  roomName?: string;
-
-  /** Who invites, for `{inviter}`. */
-  inviterName?: string;
-
-  /** The most SMS segments a message may cost. Default 10. */
-  maxSegments?: number;
-
-  /** The room has a PIN: remind the person to tell it. The PIN itself is never asked for. */
-  pinRequired?: boolean;
-
   /** The visible label. Defaults to "Text message" in the element's language. */
   label = '';
 
   disabled = false;
-
-  /** Strings to use instead of the built-in ones (any part of them); see `registerStrings()` for a whole language. */
-  strings?: InviteStringOverrides;
-
-  /** Settings provided by an ancestor through `provideInviteSettings()`. */
-  settings?: InviteSettings;
 
   /** The person has changed the text: it no longer follows the template. */
   private edited = false;
@@ -256,6 +231,9 @@ export class SmsComposer extends FormControl(LitElement) {
     `;
   }
 }
+
+// Lit defines the settings' properties from `static properties`; this types them.
+export interface SmsComposer extends SettingFields<SettingsIn<typeof SmsComposer.properties>> {}
 
 customElements.define('sms-composer', SmsComposer);
 
