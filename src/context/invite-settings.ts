@@ -48,11 +48,10 @@ export type SettingFields<Name extends InviteSettingName> = Pick<InviteSettings,
   settings?: InviteSettings;
 };
 
-
 /**
- * How an element declares each setting it takes: the one place a setting is given its type. Its
- * attribute is its name in kebab case (`userRole`, `user-role`), unless it has none. The manifest
- * reads the same table (custom-elements-manifest.config.mjs).
+ * How an element declares each setting it takes, as Lit property options. The attribute is the
+ * setting's name in kebab case (`userRole`, `user-role`), unless it has none. The manifest reads the
+ * same table (custom-elements-manifest.config.mjs).
  */
 export const INVITE_SETTINGS = {
   transport: { attribute: false },
