@@ -5,6 +5,7 @@ import type { CountryPicker } from '../../src/country-picker.js';
 import { getCountries } from '../../src/phone/countries.js';
 import { COUNTRIES_US_CA } from '../../src/phone/countries-us-ca.js';
 import { flagSheet } from '../../src/components/country-picker/flag-sheet.js';
+import { drawnAt } from '../helpers/layout.js';
 
 const ALL = getCountries().map((country) => country.code);
 
@@ -41,17 +42,6 @@ async function pickerIn(container: Element): Promise<CountryPicker> {
   const picker = container.querySelector('country-picker')!;
   await picker.updateComplete;
   return picker;
-}
-
-/** The innermost element drawn at a point, looking into shadow roots. */
-function drawnAt(x: number, y: number): Element | null {
-  let hit = document.elementFromPoint(x, y);
-  while (hit?.shadowRoot) {
-    const inner = hit.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === hit) break;
-    hit = inner;
-  }
-  return hit;
 }
 
 async function clickOn(element: Element): Promise<void> {

@@ -309,22 +309,28 @@ describe('<invite-dialog> dialling out', () => {
     await expect(dialog).shadowDom.to.be.accessible();
   });
 
-  it('shows the notice at the upper corner above the modal dialog, and in the top layer once it closes', async () => {
+  it('shows the notice inside the open dialog, clear of its header, and at the upper corner in the top layer once it closes', async () => {
     const dialog = await placeCall(new ManualTransport());
-    const expectOnTop = () => {
-      const notice = $(dialog, '[part="notice"]');
-      const rect = notice.getBoundingClientRect();
-      expect(rect.right).to.be.closeTo(window.innerWidth - 16, 2);
-      expect(rect.top).to.be.closeTo(16, 2);
-      // Hit testing skips inert content: the notice must be both painted on top and usable.
+    const notice = () => $(dialog, '[part="notice"]');
+    /** The notice is painted on top where it is, and usable: hit testing skips inert content. */
+    const expectUsable = (rect: DOMRect) => {
       const hit = dialog.shadowRoot!.elementFromPoint(rect.left + rect.width / 2, rect.top + 8);
-      expect(notice.contains(hit), hit?.outerHTML.slice(0, 60)).to.equal(true);
+      expect(notice().contains(hit), hit?.outerHTML.slice(0, 60)).to.equal(true);
     };
-    expectOnTop();
+    const inside = notice().getBoundingClientRect();
+    const header = $(dialog, '[part="header"]').getBoundingClientRect();
+    const body = $(dialog, '.body').getBoundingClientRect();
+    expect(inside.top, 'below the title and the close button').to.be.at.least(header.bottom);
+    expect(inside.left).to.be.at.least(body.left);
+    expect(inside.right).to.be.at.most(body.right);
+    expectUsable(inside);
     dialog.close();
     await settle(dialog);
     expect($(dialog, '[part="notices"]').matches(':popover-open')).to.equal(true);
-    expectOnTop();
+    const closed = notice().getBoundingClientRect();
+    expect(closed.right).to.be.closeTo(window.innerWidth - 16, 2);
+    expect(closed.top).to.be.closeTo(16, 2);
+    expectUsable(closed);
   });
 
   it('shows the newest notice over the open dialog, and up to three once it closes', async () => {

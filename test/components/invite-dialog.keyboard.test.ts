@@ -73,10 +73,14 @@ describe('<invite-dialog> with the keyboard alone', () => {
     await press('Enter');
     await settle(dialog);
     expect(transport.dials.map((dial) => dial.request.phoneNumber)).to.deep.equal(['+12015550123']);
+    // The Call button disables itself: focus goes to the new call's Cancel call, not to the page.
+    expect(describeActive()).to.equal('Cancel call');
 
     transport.lastDial.resolve({ state: 'no-answer' });
     await settle(dialog);
-    // Call again from the form asks first; Enter on the focused Cancel declines, then Call again.
+    // Where Cancel call was, the ended call offers Call again. It asks first; Enter on the focused
+    // Cancel declines, then Call again.
+    expect(describeActive()).to.equal('Call again');
     await press('Enter');
     await settle(dialog);
     expect(describeActive()).to.equal('Cancel');
@@ -85,10 +89,9 @@ describe('<invite-dialog> with the keyboard alone', () => {
     await press('Enter');
     await settle(dialog);
     expect(transport.dials).to.have.length(2);
-    expect(describeActive(), 'focus comes back to the phone field').to.equal('#call-number');
+    expect(describeActive(), 'focus goes to the new call').to.equal('Cancel call');
 
     // The attempt can be hung up from the list of calls.
-    await tabTo('Cancel call');
     await press('Enter');
     await settle(dialog);
     expect(transport.lastDial.signal.aborted).to.equal(true);

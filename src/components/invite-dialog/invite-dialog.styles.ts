@@ -15,8 +15,6 @@ export const styles = css`
     border-radius: calc(var(--_radius) * 2);
     box-shadow: 0 24px 48px rgb(0 0 0 / 0.3);
     padding: 0;
-    /* The country list drops below its control and must not be clipped. */
-    overflow: visible;
   }
 
   dialog::backdrop {
@@ -25,9 +23,31 @@ export const styles = css`
 
   [part='dialog'] {
     width: var(--invite-dialog-width, min(40rem, calc(100vw - 2rem)));
+    max-height: calc(100dvh - 2rem);
+  }
+
+  /* The header stays put; the body under it scrolls. */
+  [part='dialog'][open] {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+  }
+
+  /* A phone: a full-screen sheet. */
+  @media (max-width: 480px) {
+    [part='dialog'] {
+      width: 100vw;
+      max-width: 100vw;
+      height: 100dvh;
+      max-height: 100dvh;
+      margin: 0;
+      border: 0;
+      border-radius: 0;
+    }
   }
 
   [part='header'] {
+    flex: none;
     display: flex;
     align-items: flex-start;
     justify-content: space-between;
@@ -46,10 +66,12 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* The tabs on the side, and the body beside them, which scrolls. */
   .layout {
+    flex: 1 1 auto;
     display: grid;
     grid-template-columns: minmax(7rem, auto) 1fr;
-    min-height: 16rem;
+    min-height: 0;
     border-block-start: 1px solid var(--_border);
   }
 
@@ -59,14 +81,14 @@ export const styles = css`
     gap: calc(var(--_space) / 2);
     padding: var(--_space);
     background: var(--_surface-raised);
-    border-end-start-radius: calc(var(--_radius) * 2);
   }
 
   [part='tab'] {
     font: inherit;
     color: inherit;
     text-align: start;
-    padding: var(--_space) calc(var(--_space) * 1.5);
+    min-height: 2.75rem;
+    padding: 0 calc(var(--_space) * 1.5);
     border: 0;
     border-inline-start: 3px solid transparent;
     border-radius: var(--_radius);
@@ -80,9 +102,51 @@ export const styles = css`
     background: var(--_surface);
   }
 
+  .body {
+    grid-column: -2;
+    overflow: auto;
+    overscroll-behavior: contain;
+    min-height: 0;
+  }
+
+  .body:only-child {
+    grid-column: 1 / -1;
+  }
+
+  /* A phone: the tabs across the top, the body under them. */
+  @media (max-width: 480px) {
+    .layout {
+      display: flex;
+      flex-direction: column;
+    }
+
+    [part='tabs'] {
+      flex: none;
+      flex-direction: row;
+      gap: var(--_space);
+      padding: 0 calc(var(--_space) * 2);
+      background: none;
+      border-block-end: 1px solid var(--_border);
+    }
+
+    [part='tab'] {
+      border-inline-start: 0;
+      border-block-end: 3px solid transparent;
+      border-radius: 0;
+    }
+
+    [part='tab'][aria-selected='true'] {
+      border-block-end-color: var(--_accent);
+      background: none;
+    }
+
+    .body {
+      flex: 1 1 auto;
+    }
+  }
+
   [part='panel'] {
     padding: calc(var(--_space) * 2);
-    min-width: 0;
   }
 
   [part='panel'][hidden] {
@@ -92,6 +156,7 @@ export const styles = css`
   .message {
     margin: 0;
     padding: calc(var(--_space) * 2);
+    min-height: 3lh;
   }
 
   .message + button {
@@ -116,6 +181,7 @@ export const styles = css`
     flex: 1 1 12rem;
     flex-direction: column;
     gap: calc(var(--_space) / 2);
+    min-width: 0;
   }
 
   label {
@@ -127,7 +193,8 @@ export const styles = css`
     font: inherit;
     color: inherit;
     box-sizing: border-box;
-    min-height: 2.5rem;
+    width: 100%;
+    min-height: 2.75rem;
     padding: 0 calc(var(--_space) * 1.5);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -173,6 +240,14 @@ export const styles = css`
     justify-content: flex-end;
   }
 
+  /* The main action stays in sight while the rest of the form scrolls. */
+  .invite-form .actions {
+    position: sticky;
+    bottom: 0;
+    padding-block: var(--_space);
+    background: var(--_surface);
+  }
+
   button {
     font: inherit;
     cursor: pointer;
@@ -180,7 +255,7 @@ export const styles = css`
 
   .primary,
   .secondary {
-    min-height: 2.5rem;
+    min-height: 2.75rem;
     padding: 0 calc(var(--_space) * 2);
     border-radius: var(--_radius);
   }
@@ -207,8 +282,9 @@ export const styles = css`
   .dismiss {
     display: inline-grid;
     place-items: center;
-    width: 2.25rem;
-    height: 2.25rem;
+    flex: none;
+    width: 2.75rem;
+    height: 2.75rem;
     padding: 0;
     border: 0;
     border-radius: 50%;
@@ -267,6 +343,21 @@ export const styles = css`
     background: transparent;
     overflow: visible;
     pointer-events: none;
+  }
+
+  /* Inside the open dialog: in the flow, at the top of its body. */
+  .body > [part='notices'] {
+    position: static;
+    width: auto;
+  }
+
+  /* Both live regions stay rendered, empty, so that what is added to them is announced. */
+  .body > [part='notices']:has(.notice) {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2) 0;
+  }
+
+  .body > [part='notices'] .notice {
+    box-shadow: none;
   }
 
   .region {
@@ -330,7 +421,7 @@ export const styles = css`
 
   @media (forced-colors: active) {
     [part='tab'][aria-selected='true'] {
-      border-inline-start-color: Highlight;
+      border-color: Highlight;
     }
     .notice {
       border-color: CanvasText;

@@ -123,6 +123,12 @@ export class InviteDialog extends LitElement {
   #smsRendered = false;
   /** Focus goes to the phone field as soon as it is there. */
   #focusPending = false;
+  /** A call just placed: focus goes to its Cancel call, since the Call button disables itself. */
+  #focusAttempt: number | undefined;
+  /** What had focus before this update. */
+  #focused: Element | null | undefined;
+  /** Whether the Send button was rendered enabled for the message. */
+  #messageSendable = false;
   /** What waits for the person's confirmation, while the question is open. */
   #asking: Confirmation | undefined;
 
@@ -131,6 +137,9 @@ export class InviteDialog extends LitElement {
   }
   private get confirmDialog(): HTMLDialogElement {
     return this.renderRoot.querySelector<HTMLDialogElement>('[part="confirm"]')!;
+  }
+  #numberInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${this.#panel}-number`);
   }
   private get composer(): SmsComposer | null {
     return this.renderRoot.querySelector<SmsComposer>('sms-composer');
@@ -163,6 +172,7 @@ export class InviteDialog extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#focused = this.shadowRoot?.activeElement;
     if (!this.open) return;
     this.#opened = true;
     void this.#field.activate();
@@ -176,12 +186,24 @@ export class InviteDialog extends LitElement {
     const popover = this.renderRoot.querySelector<HTMLElement>('[part="notices"][popover]');
     if (popover && !popover.matches(':popover-open')) popover.showPopover();
     if (this.#focusPending && this.open) {
-      const input = this.renderRoot.querySelector<HTMLInputElement>(`#${this.#panel}-number`);
+      const input = this.#numberInput();
       if (input) {
         this.#focusPending = false;
         input.focus();
       }
     }
+    if (this.#focusAttempt !== undefined) {
+      this.renderRoot.querySelector<HTMLElement>(`[data-attempt="${this.#focusAttempt}"] button`)?.focus();
+      this.#focusAttempt = undefined;
+    }
+    // The focused control went away (a dismissed notice): focus stays in the modal dialog, on the
+    // phone field, rather than falling to the page.
+    if (this.#focused && !this.#focused.isConnected && document.activeElement === document.body) this.#numberInput()?.focus();
+    // The composer renders its message after this element: once it has, the Send button follows it.
+    const composer = this.composer;
+    void composer?.updateComplete.then(() => {
+      if (composer.canSend !== this.#messageSendable) this.requestUpdate();
+    });
   }
 
   /** Also waits for the phone rules, which load when the dialog first opens. */
@@ -245,7 +267,11 @@ export class InviteDialog extends LitElement {
     const phoneNumber = this.#field.e164;
     if (!phoneNumber || !this.#offered?.dialOut || this.#dialOut.isCalling(phoneNumber)) return;
     if (this.#dialOut.tried(phoneNumber)) this.#askToRepeat({ action: 'call', phoneNumber });
-    else this.#dialOut.call(phoneNumber);
+    else this.#call(phoneNumber);
+  }
+
+  #call(phoneNumber: string): void {
+    this.#focusAttempt = this.#dialOut.call(phoneNumber)?.id;
   }
 
   #onSmsSubmit(event: SubmitEvent): void {
@@ -282,7 +308,7 @@ export class InviteDialog extends LitElement {
     const confirmation = this.#asking;
     this.confirmDialog.close();
     if (!confirmed || !confirmation) return;
-    if (confirmation.action === 'call' && this.#offered?.dialOut) this.#dialOut.call(confirmation.phoneNumber);
+    if (confirmation.action === 'call' && this.#offered?.dialOut) this.#call(confirmation.phoneNumber);
     if (confirmation.action === 'sms' && this.#offered?.sms) this.#sendSms(confirmation.phoneNumber, confirmation.message ?? '');
   }
 
@@ -371,7 +397,8 @@ export class InviteDialog extends LitElement {
     const strings = this.#locale.strings;
     const phoneNumber = this.#field.e164;
     const waiting = this.#sms.retry.secondsLeft;
-    const disabled = !phoneNumber || !this.composer?.canSend || this.#sms.isSending(phoneNumber) || waiting > 0;
+    this.#messageSendable = this.composer?.canSend ?? false;
+    const disabled = !phoneNumber || !this.#messageSendable || this.#sms.isSending(phoneNumber) || waiting > 0;
     return html`<form class="invite-form" novalidate @submit=${this.#onSmsSubmit}>
       ${this.#renderNumberFields('sms')}
       <sms-composer
@@ -405,22 +432,24 @@ export class InviteDialog extends LitElement {
     </button>`;
   }
 
+  /** The tabs, when something may be offered, and the body beside them, which scrolls. */
   #renderBody(): TemplateResult {
     const strings = this.#locale.strings;
     const current = this.#permissions.current;
-    if (current === 'loading') return html`<p class="message" role="status">${strings.loading}</p>`;
-    if (typeof current === 'string') {
-      return html`<p class="message">${(strings.nothing satisfies Record<Exclude<NothingOffered, 'loading'>, string>)[current]}</p>
+    let tabs: TemplateResult | typeof nothing = nothing;
+    let content: TemplateResult;
+    if (current === 'loading') content = html`<p class="message" role="status">${strings.loading}</p>`;
+    else if (typeof current === 'string') {
+      content = html`<p class="message">${(strings.nothing satisfies Record<Exclude<NothingOffered, 'loading'>, string>)[current]}</p>
         ${current === 'policy-failed'
           ? html`<button class="secondary" @click=${() => this.#permissions.load()}>${strings.retry}</button>`
           : nothing}`;
-    }
-    return html`<div class="layout">
-      <div part="tabs" role="tablist" aria-orientation="vertical" aria-label=${strings.tabsLabel} @keydown=${this.#onTabKeyDown}>
+    } else {
+      tabs = html`<div part="tabs" role="tablist" aria-orientation="vertical" aria-label=${strings.tabsLabel} @keydown=${this.#onTabKeyDown}>
         ${current.dialOut ? this.#renderTab('call', strings.tabCall) : nothing}
         ${current.sms ? this.#renderTab('sms', strings.tabSms) : nothing}
-      </div>
-      ${current.dialOut
+      </div>`;
+      content = html`${current.dialOut
         ? html`<div id="panel-call" part="panel" role="tabpanel" aria-labelledby="tab-call" ?hidden=${this.#panel !== 'call'}>
             ${this.#renderCallPanel()}
           </div>`
@@ -429,7 +458,12 @@ export class InviteDialog extends LitElement {
         ? html`<div id="panel-sms" part="panel" role="tabpanel" aria-labelledby="tab-sms" ?hidden=${this.#panel !== 'sms'}>
             ${this.#smsRendered || this.#panel === 'sms' ? this.#renderSmsPanel() : nothing}
           </div>`
-        : nothing}
+        : nothing}`;
+    }
+    // While the dialog is open its notices are a status line at the top of its body, never over it.
+    return html`<div class="layout">
+      ${tabs}
+      <div class="body">${this.open ? this.#renderNotices() : nothing} ${content}</div>
     </div>`;
   }
 
@@ -449,7 +483,6 @@ export class InviteDialog extends LitElement {
           </button>
         </header>
         ${this.#opened ? this.#renderBody() : nothing}
-        ${this.open ? this.#renderNotices() : nothing}
       </dialog>
       ${renderConfirmation(
         asking,

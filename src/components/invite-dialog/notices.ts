@@ -15,7 +15,7 @@ export function renderAttempts(sources: NoticeSources): TemplateResult | typeof 
     <h3 id="attempts-title">${sources.strings.attemptsTitle}</h3>
     <ul part="attempts">
       ${attempts.map(
-        (attempt) => html`<li class="attempt ${attempt.state}">
+        (attempt) => html`<li class="attempt ${attempt.state}" data-attempt=${attempt.id}>
           <span class="attempt-text">${attemptText(attempt, sources)}</span>
           <span class="attempt-actions">${callActions(attempt, sources).map(renderAction)}</span>
         </li>`,
