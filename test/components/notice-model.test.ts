@@ -79,6 +79,29 @@ describe('notice model', () => {
     expect(buildNotices(reason.notices)[0]!.detail, 'the backend’s reason first').to.equal('The trunk is down.');
   });
 
+  it('draws ordinary endings calmly and only failures as failures', async () => {
+    const tones: Record<string, string> = {};
+    for (const end of [{ state: 'busy' }, { state: 'no-answer' }, { state: 'joined' }, { state: 'failed' }] as const) {
+      const { notices } = await callEndingWith(end);
+      tones[end.state] = buildNotices(notices)[0]!.tone;
+    }
+    expect(tones).to.deep.equal({ busy: 'ended', 'no-answer': 'ended', joined: 'success', failed: 'failure' });
+    const { notices } = await sources();
+    notices.dialOut.call(NUMBER);
+    expect(buildNotices(notices)[0]!.tone).to.equal('progress');
+  });
+
+  it('offers no Call again while the same number rings again, and none that can work while the backend asks to wait', async () => {
+    const { notices, transport, attempt } = await callEndingWith({ state: 'busy' });
+    notices.dialOut.call(NUMBER);
+    expect(labels(callActions(attempt, notices)), 'the same number rings').to.deep.equal([]);
+    await waitUntil(() => transport.dials.length === 2, 'the transport is asked again');
+    transport.lastDial.reject(transportError('rate-limited', { retryAfterMs: 30_000 }));
+    await waitUntil(() => notices.dialOut.retry.secondsLeft > 0, 'the backend asks to wait');
+    const [again] = callActions(attempt, notices);
+    expect(again).to.include({ label: 'Call again', disabled: true });
+  });
+
   it('makes a failed SMS an alert that offers to send the same message again', async () => {
     const { notices, transport, asked } = await sources();
     const sent = notices.sms.send(NUMBER, 'Join us')!;
@@ -87,7 +110,7 @@ describe('notice model', () => {
     transport.texts[0]!.reject(transportError('rate-limited'));
     await sent;
     const [notice] = buildNotices(notices);
-    expect(notice).to.include({ key: 'sms-1', state: 'failed', alert: true, detail: en.errors['rate-limited'] });
+    expect(notice).to.include({ key: 'sms-1', state: 'failed', alert: true, tone: 'failure', detail: en.errors['rate-limited'] });
     notice!.actions[0]!.run();
     expect(asked).to.deep.equal([{ action: 'sms', phoneNumber: NUMBER, message: 'Join us' }]);
   });

@@ -370,26 +370,63 @@ export const styles = css`
     margin-block-start: var(--_space);
   }
 
+  /* The text, with the dismiss button beside it; the detail and the actions under them. */
   .notice {
     pointer-events: auto;
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_space) / 2);
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: start;
+    gap: calc(var(--_space) / 2) var(--_space);
     padding: calc(var(--_space) * 1.5);
     border: 1px solid var(--_border);
-    border-inline-start: 4px solid var(--_accent);
+    --_tone: var(--_accent);
+    border-inline-start: 4px solid var(--_tone);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.25);
   }
 
-  .notice.joined {
-    border-inline-start-color: var(--_success);
+  .notice > :not(.dismiss) {
+    grid-column: 1;
   }
 
-  .notice.alert {
-    border-inline-start-color: var(--_danger);
+  .notice .dismiss {
+    grid-area: 1 / 2;
+    margin: calc(var(--_space) / -2);
+  }
+
+  /* Colour says how serious, and an icon says it too: a call or text under way is the default. */
+  .notice-text::before {
+    content: '●' / '';
+    display: inline-block;
+    width: 1.25em;
+    font-weight: 700;
+    color: var(--_tone);
+  }
+
+  .success {
+    --_tone: var(--_success);
+  }
+
+  .success .notice-text::before {
+    content: '✓' / '';
+  }
+
+  .ended {
+    --_tone: var(--_muted);
+  }
+
+  .ended .notice-text::before {
+    content: '–' / '';
+  }
+
+  .failure {
+    --_tone: var(--_danger);
+  }
+
+  .failure .notice-text::before {
+    content: '!' / '';
   }
 
   .notice p {

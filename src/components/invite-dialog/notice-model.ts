@@ -8,7 +8,15 @@ import type { Confirmation } from './repeat-confirmation.js';
 export interface NoticeAction {
   label: string;
   run(): void;
+  /** It cannot work now: the backend asked to wait. */
+  disabled?: boolean;
 }
+
+/**
+ * How a notice is drawn: a call or text under way, one that worked, one that ended as calls
+ * ordinarily do (busy, no answer), or a failure that needs the person. Never by colour alone.
+ */
+export type NoticeTone = 'progress' | 'success' | 'ended' | 'failure';
 
 /** One notice at the upper corner: a call attempt or an SMS send. */
 export interface Notice {
@@ -20,8 +28,9 @@ export interface Notice {
   text: string;
   /** More about a failure. Untrusted text. */
   detail?: string | undefined;
-  /** Announced assertively and drawn as a failure, rather than a polite status. */
+  /** Announced assertively rather than politely. */
   alert: boolean;
+  tone: NoticeTone;
   actions: NoticeAction[];
   /** Present once the notice may be closed. */
   dismiss?: (() => void) | undefined;
@@ -29,25 +38,33 @@ export interface Notice {
 
 /** A notice announced assertively and drawn as a failure, rather than as a status. */
 const ALERT = 1;
-/** A notice that offers to call or send again. */
+/** A notice that offers to call or send again: the attempt has ended. */
 const AGAIN = 2;
+/** It worked. */
+const SUCCESS = 4;
+/** It failed, or its outcome is unknown: drawn in the alert colour. */
+const FAILURE = 8;
 
 /** What a call's notice is in each state: a state added without saying fails the type check. */
 const CALL_NOTICES = {
   dialing: 0,
   ringing: 0,
   answered: 0,
-  joined: 0,
+  joined: SUCCESS,
   'no-answer': ALERT | AGAIN,
   busy: ALERT | AGAIN,
   rejected: ALERT | AGAIN,
-  failed: ALERT | AGAIN,
+  failed: ALERT | AGAIN | FAILURE,
   canceled: AGAIN,
-  unknown: ALERT,
+  unknown: ALERT | FAILURE,
 } satisfies Record<AttemptState, number>;
 
 /** The same for an SMS. */
-const SMS_NOTICES = { sending: 0, sent: AGAIN, failed: ALERT | AGAIN } satisfies Record<SmsSendState, number>;
+const SMS_NOTICES = { sending: 0, sent: AGAIN | SUCCESS, failed: ALERT | AGAIN | FAILURE } satisfies Record<SmsSendState, number>;
+
+function toneOf(flags: number): NoticeTone {
+  return flags & FAILURE ? 'failure' : flags & SUCCESS ? 'success' : flags & AGAIN ? 'ended' : 'progress';
+}
 
 /** What the notices are built from: the dialog's state, read when they are rendered. */
 export interface NoticeSources {
@@ -88,8 +105,13 @@ export function callActions(attempt: CallAttempt, sources: NoticeSources): Notic
   const { strings, dialOut } = sources;
   const actions = [];
   if (dialOut.canCancel(attempt)) actions.push({ label: strings.cancelCall, run: () => dialOut.cancel(attempt) });
-  if (sources.offered?.dialOut && CALL_NOTICES[attempt.state] & AGAIN) {
-    actions.push({ label: strings.callAgain, run: () => sources.askAgain({ action: 'call', phoneNumber: attempt.phoneNumber }) });
+  // Not while the same number rings again from a newer attempt.
+  if (sources.offered?.dialOut && CALL_NOTICES[attempt.state] & AGAIN && !dialOut.isCalling(attempt.phoneNumber)) {
+    actions.push({
+      label: strings.callAgain,
+      run: () => sources.askAgain({ action: 'call', phoneNumber: attempt.phoneNumber }),
+      disabled: dialOut.retry.secondsLeft > 0,
+    });
   }
   return actions;
 }
@@ -102,6 +124,7 @@ function callNotice(attempt: CallAttempt, sources: NoticeSources): Notice {
     text: attemptText(attempt, sources),
     detail: attemptDetail(attempt, sources.strings),
     alert: (CALL_NOTICES[attempt.state] & ALERT) > 0,
+    tone: toneOf(CALL_NOTICES[attempt.state]),
     actions: callActions(attempt, sources),
     dismiss: attempt.settled ? () => sources.dialOut.dismiss(attempt) : undefined,
   };
@@ -117,7 +140,11 @@ function smsNotice(send: SmsSend, sources: NoticeSources): Notice {
     text: (strings.smsState satisfies Record<SmsSendState, unknown>)[send.state](sources.display(send.phoneNumber)),
     detail: send.errorCode ? errorText(strings, send.errorCode) : undefined,
     alert: (SMS_NOTICES[send.state] & ALERT) > 0,
-    actions: sources.offered?.sms && SMS_NOTICES[send.state] & AGAIN ? [{ label: strings.sendAgain, run: () => sources.askAgain(again) }] : [],
+    tone: toneOf(SMS_NOTICES[send.state]),
+    actions:
+      sources.offered?.sms && SMS_NOTICES[send.state] & AGAIN && !sms.isSending(send.phoneNumber)
+        ? [{ label: strings.sendAgain, run: () => sources.askAgain(again), disabled: sms.retry.secondsLeft > 0 }]
+        : [],
     dismiss: send.state === 'sending' ? undefined : () => sms.dismiss(send),
   };
 }

@@ -4,7 +4,7 @@ import { attemptText, callActions, type Notice, type NoticeAction, type NoticeSo
 
 /** A button for one thing that may be done with a call or an SMS: in a notice, or in the list of calls. */
 function renderAction(action: NoticeAction): TemplateResult {
-  return html`<button class="secondary" @click=${action.run}>${action.label}</button>`;
+  return html`<button class="secondary" ?disabled=${action.disabled} @click=${action.run}>${action.label}</button>`;
 }
 
 /** The calls placed in this session, newest first, each with what may be done with it now. */
@@ -25,15 +25,13 @@ export function renderAttempts(sources: NoticeSources): TemplateResult | typeof 
 }
 
 function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
-  return html`<div part="notice" class="notice ${notice.state}${notice.alert ? ' alert' : ''}">
+  return html`<div part="notice" class="notice ${notice.state} ${notice.tone}">
     <p class="notice-text">${notice.text}</p>
+    ${notice.dismiss
+      ? html`<button class="dismiss" aria-label=${dismissLabel} @click=${notice.dismiss}><span aria-hidden="true">×</span></button>`
+      : nothing}
     ${notice.detail ? html`<p class="notice-detail">${notice.detail}</p>` : nothing}
-    <div class="notice-actions">
-      ${notice.actions.map(renderAction)}
-      ${notice.dismiss
-        ? html`<button class="dismiss" aria-label=${dismissLabel} @click=${notice.dismiss}><span aria-hidden="true">×</span></button>`
-        : nothing}
-    </div>
+    <div class="notice-actions">${notice.actions.map(renderAction)}</div>
   </div>`;
 }
 
