@@ -101,6 +101,18 @@ const SCENARIOS = {
     await submit(page, 'send-button');
     await notice(page, 'failed');
   },
+  '9-many-calls': async (page) => {
+    await openDialog(page);
+    const input = dialog(page).locator('#call-number');
+    // Numbers ending in 1 are not answered: five calls, each to its end, then the list shows three.
+    for (const [index, number] of ['2015550101', '2015550111', '2015550121', '2015550131', '2015550141'].entries()) {
+      await input.fill('');
+      await input.pressSequentially(number);
+      await submit(page, 'call-button');
+      await until(page, (count) => document.querySelector('invite-dialog').shadowRoot.querySelectorAll('.attempt.no-answer').length >= count, Math.min(index + 1, 3), 'the call to end', WAIT_MS);
+    }
+    await waitFor(dialog(page).locator('.show-all'));
+  },
 };
 /** Scenarios shown in a colour scheme other than the default light one. */
 const COLOR_SCHEMES = { '5-sms-dark': 'dark' };

@@ -40,6 +40,7 @@ export const en = {
   cancel: 'Cancel',
   dismiss: 'Dismiss',
   attemptsTitle: 'Calls',
+  showAllCalls: (count: number) => `Show all ${count} calls`,
   loading: 'Checking what you can do…',
   nothing: {
     role: 'Only the call’s owner or a moderator can invite people.',

@@ -37,6 +37,7 @@ export const frCA: InviteStrings = {
   callAgain: 'Rappeler',
   cancel: 'Annuler',
   dismiss: 'Fermer l’avis',
+  showAllCalls: (count: number) => `Afficher les ${count} appels`,
   attemptsTitle: 'Appels',
   loading: 'Vérification de vos autorisations…',
   nothing: {

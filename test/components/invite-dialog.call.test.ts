@@ -333,7 +333,31 @@ describe('<invite-dialog> dialling out', () => {
     expectUsable(closed);
   });
 
-  it('shows the newest notice over the open dialog, and up to three once it closes', async () => {
+  it('lists the last three calls, and all of them once asked', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    for (const last of ['11', '12', '13', '14', '15']) {
+      numberInput(dialog).select();
+      await typeNumber(dialog, `20155501${last}`);
+      callButton(dialog).click();
+      await waitUntil(() => transport.dials.length === Number(last) - 10, 'the call is placed');
+      transport.lastDial.resolve({ state: 'no-answer' });
+      await settle(dialog);
+    }
+    const listed = () => [...dialog.shadowRoot!.querySelectorAll('[part="attempts"] .attempt-text')].map((text) => plain(text.textContent!));
+    expect(listed()).to.deep.equal(['+1 201 555 0115 did not answer.', '+1 201 555 0114 did not answer.', '+1 201 555 0113 did not answer.']);
+    const showAll = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('.attempts button')].find(
+      (button) => button.textContent!.trim() === 'Show all 5 calls',
+    )!;
+    showAll.click();
+    await settle(dialog);
+    expect(listed()).to.have.length(5);
+    expect(listed().at(-1)).to.equal('+1 201 555 0111 did not answer.');
+    expect(maybe(dialog, '.show-all')).to.equal(null);
+    await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('shows the newest notice in the open dialog, and up to three once it closes', async () => {
     const transport = new ManualTransport();
     const dialog = await placeCall(transport, '2015550123');
     transport.lastDial.resolve({ state: 'busy' });

@@ -21,9 +21,11 @@ export const styles = css`
     background: rgb(0 0 0 / 0.45);
   }
 
+  /* Anchored near the top, so that it grows downwards instead of moving as calls are added. */
   [part='dialog'] {
     width: var(--invite-dialog-width, min(40rem, calc(100vw - 2rem)));
-    max-height: calc(100dvh - 2rem);
+    max-height: calc(100dvh - min(8vh, 4rem) - 1rem);
+    margin-block-start: min(8vh, 4rem);
   }
 
   /* The header stays put; the body under it scrolls. */
@@ -302,6 +304,10 @@ export const styles = css`
   :is(button, input, textarea, [part='tab']):focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
+  }
+
+  .show-all {
+    margin-block-start: var(--_space);
   }
 
   .attempts h3 {

@@ -125,6 +125,8 @@ export class InviteDialog extends LitElement {
   #focusPending = false;
   /** A call just placed: focus goes to its Cancel call, since the Call button disables itself. */
   #focusAttempt: number | undefined;
+  /** The person asked to see every call of the session, not only the last few. */
+  #allCalls = false;
   /** What had focus before this update. */
   #focused: Element | null | undefined;
   /** Whether the Send button was rendered enabled for the message. */
@@ -270,6 +272,11 @@ export class InviteDialog extends LitElement {
     else this.#call(phoneNumber);
   }
 
+  #showAllCalls(): void {
+    this.#allCalls = true;
+    this.requestUpdate();
+  }
+
   #call(phoneNumber: string): void {
     this.#focusAttempt = this.#dialOut.call(phoneNumber)?.id;
   }
@@ -389,7 +396,7 @@ export class InviteDialog extends LitElement {
     return html`<form class="invite-form" novalidate @submit=${this.#onCallSubmit}>
         ${this.#renderNumberFields('call')} ${this.#renderSubmit('call-button', strings.call, disabled, waiting)}
       </form>
-      ${renderAttempts(this.#notices)}`;
+      ${renderAttempts(this.#notices, this.#allCalls, this.#showAllCalls)}`;
   }
 
   #renderSmsPanel(): TemplateResult {

@@ -7,20 +7,30 @@ function renderAction(action: NoticeAction): TemplateResult {
   return html`<button class="secondary" ?disabled=${action.disabled} @click=${action.run}>${action.label}</button>`;
 }
 
-/** The calls placed in this session, newest first, each with what may be done with it now. */
-export function renderAttempts(sources: NoticeSources): TemplateResult | typeof nothing {
+/** How many calls the list shows until the person asks for all of them. */
+const CALLS_SHOWN = 3;
+
+/**
+ * The calls placed in this session, newest first, each with what may be done with it now: the
+ * last few, or all of them once `showAll` is asked for.
+ */
+export function renderAttempts(sources: NoticeSources, all: boolean, showAll: () => void): TemplateResult | typeof nothing {
   const attempts = sources.dialOut.attempts;
   if (attempts.length === 0) return nothing;
+  const hidden = all ? 0 : attempts.length - CALLS_SHOWN;
   return html`<section class="attempts" aria-labelledby="attempts-title">
     <h3 id="attempts-title">${sources.strings.attemptsTitle}</h3>
     <ul part="attempts">
-      ${attempts.map(
+      ${attempts.slice(0, hidden > 0 ? CALLS_SHOWN : undefined).map(
         (attempt) => html`<li class="attempt ${attempt.state}" data-attempt=${attempt.id}>
           <span class="attempt-text">${attemptText(attempt, sources)}</span>
           <span class="attempt-actions">${callActions(attempt, sources).map(renderAction)}</span>
         </li>`,
       )}
     </ul>
+    ${hidden > 0
+      ? html`<button class="secondary show-all" @click=${showAll}>${sources.strings.showAllCalls(attempts.length)}</button>`
+      : nothing}
   </section>`;
 }
 

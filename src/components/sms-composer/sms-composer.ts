@@ -203,6 +203,7 @@ export class SmsComposer extends FormControl(LitElement) {
         id="message"
         part="textarea"
         rows="5"
+        dir="auto"
         spellcheck="true"
         aria-describedby="counter warning reminder"
         aria-invalid=${over ? 'true' : 'false'}
