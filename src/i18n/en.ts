@@ -48,6 +48,7 @@ export const en = {
     'no-transport': 'Inviting by phone is not set up on this page.',
     'policy-failed': 'Could not load the invite options.',
   },
+  smsOwnerOnly: 'Only the call’s owner can invite by SMS.',
   retry: 'Try again',
   retryIn: (seconds: number) => `Too many invitations at once. Try again in ${seconds} s.`,
   confirmCallAgain: (number: string) => `Call ${number} again?`,

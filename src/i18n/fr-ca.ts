@@ -46,6 +46,7 @@ export const frCA: InviteStrings = {
     'no-transport': 'L’invitation par téléphone n’est pas configurée sur cette page.',
     'policy-failed': 'Impossible de charger les options d’invitation.',
   },
+  smsOwnerOnly: 'Seul le propriétaire de l’appel peut inviter par texto.',
   retry: 'Réessayer',
   retryIn: (seconds: number) => `Trop d’invitations à la fois. Réessayez dans ${seconds} s.`,
   confirmCallAgain: (number: string) => `Rappeler le ${number}?`,

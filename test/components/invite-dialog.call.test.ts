@@ -98,6 +98,12 @@ describe('<invite-dialog> who may invite', () => {
     expect(tabs).to.deep.equal(['Call']);
     expect(maybe(dialog, '#panel-sms')).to.equal(null);
     expect(numberInput(dialog)).to.be.instanceOf(HTMLInputElement);
+    expect($(dialog, '#panel-call .note').textContent, 'says why there is no SMS').to.equal('Only the call’s owner can invite by SMS.');
+  });
+
+  it('says nothing of SMS to an owner', async () => {
+    const dialog = await openDialog(new ManualTransport());
+    expect(maybe(dialog, '#panel-call .note')).to.equal(null);
   });
 
   it('says why when the customer is entitled to nothing', async () => {

@@ -396,6 +396,7 @@ export class InviteDialog extends LitElement {
     return html`<form class="invite-form" novalidate @submit=${this.#onCallSubmit}>
         ${this.#renderNumberFields('call')} ${this.#renderSubmit('call-button', strings.call, disabled, waiting)}
       </form>
+      ${this.#settings.get('userRole') === 'moderator' ? html`<p class="note">${strings.smsOwnerOnly}</p>` : nothing}
       ${renderAttempts(this.#notices, this.#allCalls, this.#showAllCalls)}`;
   }
 
