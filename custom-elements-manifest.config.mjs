@@ -22,7 +22,13 @@ function publicApiOnly() {
   };
 }
 
-const SETTINGS_FILE = 'src/context/invite-settings.ts';
+const SETTINGS_FILE = new URL('./src/context/invite-settings.ts', import.meta.url);
+
+/** An expression without the `as …` and `satisfies …` around it. */
+function unwrap(ts, node) {
+  while (node && (ts.isAsExpression(node) || ts.isSatisfiesExpression(node))) node = node.expression;
+  return node;
+}
 
 /** The JSDoc text of a declaration, or ''. */
 function docOf(ts, node) {
@@ -39,9 +45,10 @@ function docOf(ts, node) {
  * attribute (`INVITE_SETTINGS`: the name in kebab case, unless declared `attribute: false`).
  */
 function readSettings(ts) {
-  const source = ts.createSourceFile(SETTINGS_FILE, readFileSync(SETTINGS_FILE, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile('invite-settings.ts', readFileSync(SETTINGS_FILE, 'utf8'), ts.ScriptTarget.Latest, true);
   const members = new Map();
-  const noAttribute = new Set();
+  /** Settings whose entry names their attribute: a string, or false for none. */
+  const declared = new Map();
   const visit = (node) => {
     if (ts.isInterfaceDeclaration(node) && node.name.text === 'InviteSettings') {
       for (const member of node.members) {
@@ -53,37 +60,48 @@ function readSettings(ts) {
       if (settings) members.set('settings', { type: `${settings.type.getText()} | undefined`, description: docOf(ts, settings) });
     }
     if (ts.isVariableDeclaration(node) && node.name.getText() === 'INVITE_SETTINGS') {
-      const table = ts.isSatisfiesExpression(node.initializer) ? node.initializer.expression : node.initializer;
+      const table = unwrap(ts, node.initializer);
+      if (!table || !ts.isObjectLiteralExpression(table)) throw new Error('INVITE_SETTINGS must be an object literal');
       for (const setting of table.properties) {
-        const none = setting.initializer.properties.some((option) => option.name.getText() === 'attribute' && option.initializer.getText() === 'false');
-        if (none) noAttribute.add(setting.name.getText());
+        const options = ts.isPropertyAssignment(setting) ? unwrap(ts, setting.initializer) : undefined;
+        if (!options || !ts.isObjectLiteralExpression(options)) throw new Error(`INVITE_SETTINGS.${setting.name?.getText()}: give its options as an object literal`);
+        const attribute = options.properties.find((option) => option.name?.getText() === 'attribute');
+        if (attribute && ts.isPropertyAssignment(attribute)) {
+          declared.set(setting.name.getText(), ts.isStringLiteral(attribute.initializer) ? attribute.initializer.text : false);
+        }
       }
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  if (members.size === 0 || !members.has('settings')) throw new Error(`No InviteSettings and SettingFields in ${SETTINGS_FILE}`);
+  if (members.size === 0 || !members.has('settings')) throw new Error(`No InviteSettings and SettingFields in ${SETTINGS_FILE.pathname}`);
   for (const [name, member] of members) {
-    if (name !== 'settings' && !noAttribute.has(name)) member.attribute = name.replace(/[A-Z]/g, '-$&').toLowerCase();
+    if (name === 'settings') continue;
+    const attribute = declared.has(name) ? declared.get(name) : name.replace(/[A-Z]/g, '-$&').toLowerCase();
+    if (attribute) member.attribute = attribute;
   }
   return members;
 }
 
 /** The setting names a `settingProperties(…)` call takes: a literal list, a `const` list of the file, or all. */
 function namesOf(ts, call, settings) {
-  let list = call.arguments[0];
-  if (list && ts.isIdentifier(list)) {
+  const argument = call.arguments[0];
+  if (!argument) return [...settings.keys()].filter((name) => name !== 'settings');
+  let list = argument;
+  if (ts.isIdentifier(argument)) {
     const found = [];
     const find = (node) => {
-      if (ts.isVariableDeclaration(node) && node.name.getText() === list.text) found.push(node.initializer);
+      if (ts.isVariableDeclaration(node) && node.name.getText() === argument.text) found.push(node.initializer);
       ts.forEachChild(node, find);
     };
     find(call.getSourceFile());
     list = found[0];
   }
-  while (list && (ts.isAsExpression(list) || ts.isSatisfiesExpression(list))) list = list.expression;
-  if (!list) return [...settings.keys()].filter((name) => name !== 'settings');
-  if (!ts.isArrayLiteralExpression(list)) throw new Error(`settingProperties(${call.arguments[0].getText()}): give a list of setting names`);
+  list = unwrap(ts, list);
+  // A list the analyzer cannot read (imported, computed) is an error, not every setting.
+  if (!list || !ts.isArrayLiteralExpression(list) || !list.elements.every((name) => ts.isStringLiteral(name))) {
+    throw new Error(`settingProperties(${argument.getText()}): give the setting names as a literal list, here or in a const of this file`);
+  }
   return list.elements.map((name) => name.text);
 }
 
@@ -100,7 +118,8 @@ function settingsAsMembers() {
     analyzePhase({ ts, node }) {
       if (!ts.isCallExpression(node) || node.expression.getText() !== 'settingProperties') return;
       let element = node.parent;
-      while (!ts.isClassDeclaration(element)) element = element.parent;
+      while (element && !ts.isClassDeclaration(element)) element = element.parent;
+      if (!element) throw new Error('settingProperties() belongs in the static properties of an element class');
       settings ??= readSettings(ts);
       taken.set(element.name.getText(), [...namesOf(ts, node, settings), 'settings']);
     },
@@ -127,7 +146,14 @@ function settingsAsMembers() {
 export default {
   // The elements, and the mixin whose members they inherit; not their internal helpers.
   globs: ['src/components/*/*.ts', 'src/components/form-control.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/components/*/notices.ts', 'src/components/*/flag-sheet.ts'],
+  exclude: [
+    'src/**/*.styles.ts',
+    'src/components/*/notices.ts',
+    'src/components/*/notice-model.ts',
+    'src/components/*/repeat-confirmation.ts',
+    'src/components/*/tabs.ts',
+    'src/components/*/flag-sheet.ts',
+  ],
   litelement: true,
   // package.json's "customElements" field is written by hand; a check run must not move it.
   packagejson: false,

@@ -48,7 +48,6 @@ export class PhoneFieldController implements ReactiveController {
     return this.#inputs().allowed;
   }
 
-
   /** Loads the phone rules, once; resolves when they and the rules for the allowed countries are there. */
   activate(): Promise<unknown> {
     this.#loading ??= loadPhoneRules().then(

@@ -61,6 +61,45 @@ async function sendTo(transport: ManualTransport, number = '2015550123'): Promis
 }
 
 describe('<invite-dialog> SMS', () => {
+  it('hands settings set as its settings property on to the composer', async () => {
+    const dialog = await fixture<InviteDialog>(html`<invite-dialog panel="sms" .transport=${new ManualTransport()}></invite-dialog>`);
+    dialog.settings = {
+      userRole: 'owner',
+      roomLink: 'https://meet.example.com/set',
+      pinRequired: true,
+      strings: { messageLabel: 'Your text' },
+    };
+    dialog.show();
+    await settle(dialog);
+    expect(composer(dialog).value).to.contain('https://meet.example.com/set');
+    expect($(composer(dialog), '[part="reminder"]').hidden).to.equal(false);
+    expect($(composer(dialog), '[part="label"]').textContent).to.equal('Your text');
+  });
+
+  it('enables Send at its next update once a valid number meets the default message', async () => {
+    const dialog = await fixture<InviteDialog>(
+      html`<invite-dialog user-role="owner" default-country="US" room-link="https://meet.example.com/x" .transport=${new ManualTransport()}></invite-dialog>`,
+    );
+    dialog.show();
+    await settle(dialog);
+    await typeInto(dialog, $(dialog, '#call-number'), '2015550123');
+    dialog.panel = 'sms';
+    await dialog.updateComplete;
+    expect(sendButton(dialog).disabled, 'no polling: updateComplete covers the composer').to.equal(false);
+  });
+
+  it('keeps focus in the dialog, on the phone field, when Send disables itself', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openSms(transport);
+    await typeInto(dialog, $(dialog, '#sms-number'), '2015550123');
+    sendButton(dialog).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => transport.texts.length === 1, 'the SMS is sent');
+    await dialog.updateComplete;
+    expect(sendButton(dialog).disabled).to.equal(true);
+    expect(dialog.shadowRoot!.activeElement?.id).to.equal('sms-number');
+  });
+
   it('offers Call and SMS to the owner, Call only to a moderator, nothing to others', async () => {
     const owner = await openSms();
     expect(tabs(owner).map((tab) => tab.textContent!.trim())).to.deep.equal(['Call', 'SMS']);

@@ -38,10 +38,10 @@ export const styles = css`
   /* A phone: a full-screen sheet. */
   @media (max-width: 480px) {
     [part='dialog'] {
-      width: 100vw;
-      max-width: 100vw;
-      height: 100dvh;
-      max-height: 100dvh;
+      width: 100%;
+      max-width: 100%;
+      height: 100%;
+      max-height: 100%;
       margin: 0;
       border: 0;
       border-radius: 0;
@@ -109,6 +109,8 @@ export const styles = css`
     overflow: auto;
     overscroll-behavior: contain;
     min-height: 0;
+    /* A field scrolled into view is not left under the sticky main action. */
+    scroll-padding-block-end: 4rem;
   }
 
   .body:only-child {
@@ -351,7 +353,7 @@ export const styles = css`
     pointer-events: none;
   }
 
-  /* Inside the open dialog: in the flow, at the top of its body. */
+  /* Inside the open dialog: in the flow, at the end of its body. */
   .body > [part='notices'] {
     position: static;
     width: auto;
@@ -359,7 +361,7 @@ export const styles = css`
 
   /* Both live regions stay rendered, empty, so that what is added to them is announced. */
   .body > [part='notices']:has(.notice) {
-    padding: calc(var(--_space) * 2) calc(var(--_space) * 2) 0;
+    padding: 0 calc(var(--_space) * 2) calc(var(--_space) * 2);
   }
 
   .body > [part='notices'] .notice {

@@ -198,19 +198,26 @@ export class InviteDialog extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`[data-attempt="${this.#focusAttempt}"] button`)?.focus();
       this.#focusAttempt = undefined;
     }
-    // The focused control went away (a dismissed notice): focus stays in the modal dialog, on the
-    // phone field, rather than falling to the page.
-    if (this.#focused && !this.#focused.isConnected && document.activeElement === document.body) this.#numberInput()?.focus();
-    // The composer renders its message after this element: once it has, the Send button follows it.
+    // The focused control went away (a dismissed notice) or disabled itself (Send): focus stays in
+    // the modal dialog, on the phone field, rather than falling to the page.
+    const focused = this.#focused;
+    const now = this.shadowRoot?.activeElement;
+    if (focused && (!focused.isConnected || focused.matches(':disabled')) && (!now || now === focused) && this.dialog.open) {
+      this.#numberInput()?.focus();
+    }
+    void this.#composerRendered();
+  }
+
+  /** The composer renders its message after this element: once it has, the Send button follows it. */
+  async #composerRendered(): Promise<void> {
     const composer = this.composer;
-    void composer?.updateComplete.then(() => {
-      if (composer.canSend !== this.#messageSendable) this.requestUpdate();
-    });
+    await composer?.updateComplete;
+    if (composer && composer.canSend !== this.#messageSendable) this.requestUpdate();
   }
 
   /** Also waits for the phone rules, which load when the dialog first opens. */
   protected override getUpdateComplete(): Promise<boolean> {
-    return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#field.ready, this.#locale.ready]);
+    return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#field.ready, this.#locale.ready, this.#composerRendered()]);
   }
 
   /** Opens the dialog. Nothing that invites is offered to a participant or a guest. */
@@ -352,6 +359,7 @@ export class InviteDialog extends LitElement {
     return html`<div class="number-row">
         <country-picker
           exportparts="label: country-label, combobox: country-combobox, popup: country-popup, search: country-search, listbox: country-listbox, option: country-option, active: country-active"
+          .settings=${this.settings}
           .strings=${this.strings}
           .allowedCountries=${this.#countries}
           .value=${this.#field.country}
@@ -411,6 +419,7 @@ export class InviteDialog extends LitElement {
       ${this.#renderNumberFields('sms')}
       <sms-composer
         exportparts="label: message-label, textarea: message-textarea, counter: message-counter, warning: message-warning, reminder: message-reminder, button: message-button"
+        .settings=${this.settings}
         .strings=${this.strings}
         .roomLink=${this.roomLink}
         .roomName=${this.roomName}
@@ -468,10 +477,11 @@ export class InviteDialog extends LitElement {
           </div>`
         : nothing}`;
     }
-    // While the dialog is open its notices are a status line at the top of its body, never over it.
+    // While the dialog is open its notices close its body, in the flow: never over it, and nothing
+    // above them moves when one appears.
     return html`<div class="layout">
       ${tabs}
-      <div class="body">${this.open ? this.#renderNotices() : nothing} ${content}</div>
+      <div class="body">${content} ${this.open ? this.#renderNotices() : nothing}</div>
     </div>`;
   }
 
@@ -497,8 +507,7 @@ export class InviteDialog extends LitElement {
         asking ? this.#display(asking.phoneNumber) : '',
         strings,
         (confirmed) => this.#answer(confirmed),
-        // An event listener: Lit calls it on this element.
-        this.#onConfirmClose,
+        () => this.#onConfirmClose(),
       )}
       ${this.open ? nothing : this.#renderNotices()}
     `;

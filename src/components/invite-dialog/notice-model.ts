@@ -36,7 +36,7 @@ export interface Notice {
   dismiss?: (() => void) | undefined;
 }
 
-/** A notice announced assertively and drawn as a failure, rather than as a status. */
+/** A notice announced assertively rather than politely (how it is drawn is its tone). */
 const ALERT = 1;
 /** A notice that offers to call or send again: the attempt has ended. */
 const AGAIN = 2;
