@@ -56,6 +56,8 @@ export interface DialOutOptions {
 export class DialOutController extends InviteActionController<CallAttempt> {
   #options: () => DialOutOptions;
   #aborts = new Map<number, AbortController>();
+  /** While a call is under way, the host updates each second: the list shows how long it has been. */
+  #clock: ReturnType<typeof setInterval> | undefined;
   #timers = new Map<number, ReturnType<typeof setTimeout>>();
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: () => DialOutOptions) {
@@ -68,6 +70,27 @@ export class DialOutController extends InviteActionController<CallAttempt> {
   }
 
   // Removing the element is not hanging up: its calls go on while it is detached.
+
+  hostUpdate(): void {
+    const calling = this.records.some((attempt) => !attempt.settled);
+    if (calling) this.#clock ??= setInterval(() => this.host.requestUpdate(), 1000);
+    else this.#stopClock();
+  }
+
+  override hostDisconnected(): void {
+    super.hostDisconnected();
+    this.#stopClock();
+  }
+
+  #stopClock(): void {
+    clearInterval(this.#clock);
+    this.#clock = undefined;
+  }
+
+  /** Whole seconds since the attempt was placed. */
+  elapsed(attempt: CallAttempt): number {
+    return Math.floor((performance.now() - attempt.startedAt) / 1000);
+  }
 
   /** Every attempt of this session, newest first. */
   get attempts(): readonly CallAttempt[] {

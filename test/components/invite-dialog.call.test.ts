@@ -339,6 +339,17 @@ describe('<invite-dialog> dialling out', () => {
     expectUsable(closed);
   });
 
+  it('shows how long a call has been ringing, each second, until it ends', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const elapsed = () => maybe(dialog, '[part="attempts"] .attempt-text .note')?.textContent;
+    expect(elapsed()).to.equal('0:00');
+    await waitUntil(() => elapsed() === '0:01', 'a second later, without anything else happening', { timeout: 3000 });
+    transport.lastDial.resolve({ state: 'no-answer' });
+    await settle(dialog);
+    expect(elapsed()).to.equal(undefined);
+  });
+
   it('lists the last three calls, and all of them once asked', async () => {
     const transport = new ManualTransport();
     const dialog = await openDialog(transport);

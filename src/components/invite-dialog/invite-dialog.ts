@@ -53,7 +53,7 @@ export type InvitePanel = (typeof INVITE_PANELS)[number];
  * @csspart error - Why the number cannot be called.
  * @csspart call-button - The Call button.
  * @csspart attempts - The list of calls placed.
- * @csspart notices - The notices at the upper corner, above the page and the dialog.
+ * @csspart notices - The notices: at the end of the open dialog's body, at the upper corner of the page once it closes.
  * @csspart notice - One notice.
  * @csspart send-button - The Send SMS button.
  * @csspart confirm - The confirmation pop-up.

@@ -7,6 +7,11 @@ function renderAction(action: NoticeAction): TemplateResult {
   return html`<button class="secondary" ?disabled=${action.disabled} @click=${action.run}>${action.label}</button>`;
 }
 
+/** Minutes and seconds: `1:05`. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /** How many calls the list shows until the person asks for all of them. */
 const CALLS_SHOWN = 3;
 
@@ -23,7 +28,9 @@ export function renderAttempts(sources: NoticeSources, all: boolean, showAll: ()
     <ul part="attempts">
       ${attempts.slice(0, hidden > 0 ? CALLS_SHOWN : undefined).map(
         (attempt) => html`<li class="attempt ${attempt.state}" data-attempt=${attempt.id}>
-          <span class="attempt-text">${attemptText(attempt, sources)}</span>
+          <span class="attempt-text"
+            >${attemptText(attempt, sources)}${attempt.settled ? nothing : html` <span class="note">${clock(sources.dialOut.elapsed(attempt))}</span>`}</span
+          >
           <span class="attempt-actions">${callActions(attempt, sources).map(renderAction)}</span>
         </li>`,
       )}
