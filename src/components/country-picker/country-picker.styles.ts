@@ -47,8 +47,8 @@ export const styles = css`
 
   .flag {
     flex: none;
-    width: 20px;
-    height: 15px;
+    width: 1.25em;
+    height: 0.9375em;
     border-radius: 2px;
     box-shadow: 0 0 0 1px rgb(0 0 0 / 0.15);
   }

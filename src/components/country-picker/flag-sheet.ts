@@ -1,7 +1,10 @@
 import type { CountryData } from '../../phone/country-data.js';
 
-/** Width of one flag in intl-tel-input's sprite, in CSS pixels; the height is three quarters of it. */
-const FLAG_WIDTH = 20;
+/**
+ * Width of one flag as drawn, in `em` so that it grows with the text (20 px at 16 px text, as in
+ * intl-tel-input's sprite); the height is three quarters of it.
+ */
+const FLAG_WIDTH = 1.25;
 
 const sheets = new WeakMap<readonly CountryData[], CSSStyleSheet>();
 
@@ -19,8 +22,8 @@ export function flagSheet(countries: readonly CountryData[]): CSSStyleSheet {
     sheet.replaceSync(
       `.flag{background-image:url('${x1}');background-image:image-set(url('${x1}') 1x,url('${x2}') 2x);` +
         // The sprite is one row of flags: scaled to a flag's height, its width follows.
-        `background-size:auto ${FLAG_WIDTH * 0.75}px;` +
-        `background-position:calc(var(--_offset, 0) * ${FLAG_WIDTH}px) 0}` +
+        `background-size:auto ${FLAG_WIDTH * 0.75}em;` +
+        `background-position:calc(var(--_offset, 0) * ${FLAG_WIDTH}em) 0}` +
         countries.map(({ code, flag }) => `.flag[data-flag='${code.toLowerCase()}']{--_offset:${-flag}}`).join(''),
     );
     sheets.set(countries, sheet);
