@@ -1,6 +1,22 @@
 import '../src/index.js';
 import { createSimulatedTransport } from '../src/index.js';
-import type { InviteRole } from '../src/index.js';
+import type { InvitePolicy, InviteRole } from '../src/index.js';
+
+/**
+ * The page's URL sets up what a person (or scripts/screenshots.mjs) wants to see:
+ * - `role=owner|moderator|participant|guest`: who you are in the call;
+ * - `policy=all|call|sms|none`: what the customer's plan includes (`none`: not entitled);
+ * - `policy-delay=MS`: how long the backend takes to say so (the dialog shows that it is checking);
+ * - `reason=TEXT`: what the backend says when a call fails (numbers ending in 4);
+ * - `lang=fr-CA`, `dir=rtl`: the page's language and direction.
+ */
+const params = new URLSearchParams(location.search);
+const POLICIES: Record<string, InvitePolicy> = {
+  all: { dialOut: true, sms: true },
+  call: { dialOut: true, sms: false },
+  sms: { dialOut: false, sms: true },
+  none: { dialOut: false, sms: false },
+};
 
 const dialog = document.querySelector('invite-dialog')!;
 const tiles = document.querySelector<HTMLUListElement>('#tiles')!;
@@ -22,7 +38,17 @@ function addTile(name: string, kind: 'person' | 'phone' = 'person'): void {
 
 for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) addTile(name);
 
-dialog.transport = createSimulatedTransport();
+for (const attribute of ['lang', 'dir'] as const) {
+  const value = params.get(attribute);
+  if (value) document.documentElement.setAttribute(attribute, value);
+}
+const policyDelay = Number(params.get('policy-delay'));
+dialog.transport = createSimulatedTransport({
+  policy: POLICIES[params.get('policy') ?? 'all'] ?? POLICIES.all,
+  ...(policyDelay > 0 ? { delays: { policy: policyDelay } } : {}),
+  ...(params.has('reason') ? { failureReason: params.get('reason')! } : {}),
+});
+if ([...role.options].some((option) => option.value === params.get('role'))) role.value = params.get('role')!;
 dialog.userRole = role.value as InviteRole;
 role.addEventListener('change', () => (dialog.userRole = role.value as InviteRole));
 document.querySelector('#invite')!.addEventListener('click', () => dialog.show());

@@ -1,54 +1,28 @@
-// Screenshots of the demo host page in headless Chromium, for a person to judge the UI by:
+// Screenshots of the demo host page in headless Chromium, for a person to judge the UI by.
 // `npm run screenshots [-- [--viewport 1100x760] [outdir]]` writes one PNG per scenario into outdir
-// (default .cache/screenshots), at phone size (375x667) unless told otherwise. Exits 1 if a
-// scenario could not reach the state it shows.
+// (default .cache/screenshots), at phone size (375x667) unless told otherwise.
+// `npm run screenshots -- --gallery [--only TEXT] [outdir]` writes every state of the dialog at every
+// size, in light and dark, right to left, in French and at 200 % zoom, into
+// outdir/<variant>/<state>.png (default .cache/gallery); see screenshots/gallery.mjs.
+// Exits 1 if a shot could not reach the state it shows.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
-import { launchChromium, until } from './browser-kit/index.mjs';
+import { until } from './browser-kit/index.mjs';
+import { runGallery } from './screenshots/gallery.mjs';
+import { dialog, notice, openAndType, openDialog, openSms, root, shoot, startDemo, submit, waitFor, WAIT_MS } from './screenshots/kit.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const viewportAt = args.indexOf('--viewport');
-const [width, height] = (viewportAt >= 0 ? args.splice(viewportAt, 2)[1] : '375x667').split('x').map(Number);
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args.splice(at, 2)[1] : undefined;
+};
+const galleryAt = args.indexOf('--gallery');
+const gallery = galleryAt >= 0 && args.splice(galleryAt, 1).length > 0;
+const only = option('--only');
+const [width, height] = (option('--viewport') ?? '375x667').split('x').map(Number);
 if (!(width > 0 && height > 0)) throw new Error('--viewport takes WIDTHxHEIGHT, say 375x667');
-const outdir = resolve(args[0] ?? join(root, '.cache', 'screenshots'));
+const outdir = resolve(args[0] ?? join(root, '.cache', gallery ? 'gallery' : 'screenshots'));
 mkdirSync(outdir, { recursive: true });
-/** Every wait is for a state of the page; this only bounds it. */
-const WAIT_MS = 20_000;
-
-const dialog = (page) => page.locator('invite-dialog');
-const waitFor = (locator, state = 'visible') => locator.first().waitFor({ state, timeout: WAIT_MS });
-/** A notice in the given state (`ringing`, `busy`, `no-answer`, `failed`…). */
-const notice = (page, state) => waitFor(dialog(page).locator(`[part="notice"].${state}`));
-
-/** Once nothing moves: the dialog's transitions and animations have run (endless ones aside). */
-function settled(page) {
-  return until(
-    page,
-    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
-    undefined,
-    'animations to end',
-    WAIT_MS,
-  );
-}
-
-/** Enter in the number field, once the number is checked and the button takes it. */
-async function submit(page, button) {
-  await waitFor(dialog(page).locator(`[part="${button}"]:enabled`));
-  await page.keyboard.press('Enter');
-}
-
-async function openDialog(page) {
-  await page.click('#invite');
-  await waitFor(dialog(page).locator('dialog[part="dialog"]'));
-}
-
-async function openAndType(page, number) {
-  await openDialog(page);
-  await dialog(page).locator('#call-number').pressSequentially(number);
-}
 
 const SCENARIOS = {
   '1-call-typed': (page) => openAndType(page, '2015550100'),
@@ -68,9 +42,7 @@ const SCENARIOS = {
     await waitFor(dialog(page).locator('#panel-call country-picker [role="option"]'));
   },
   '5-sms-dark': async (page) => {
-    await openDialog(page);
-    await dialog(page).locator('#tab-sms').click();
-    await dialog(page).locator('#sms-number').pressSequentially('4165550100');
+    await openSms(page, '4165550100');
     await dialog(page).locator('sms-composer textarea').press('End');
     await dialog(page).locator('sms-composer textarea').pressSequentially(' “Bring coffee”');
   },
@@ -117,44 +89,23 @@ const SCENARIOS = {
 /** Scenarios shown in a colour scheme other than the default light one. */
 const COLOR_SCHEMES = { '5-sms-dark': 'dark' };
 
-const server = await createServer({
-  configFile: join(root, 'demo', 'vite.config.ts'),
-  // No reloads: a file saved while the scenarios run must not reload the page under them.
-  server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
-  logLevel: 'error',
-});
-await server.listen();
-const url = server.resolvedUrls.local[0];
-const browser = await launchChromium();
-let failed = 0;
+const demo = await startDemo();
 try {
-  for (const [name, steps] of Object.entries(SCENARIOS)) {
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme: COLOR_SCHEMES[name] ?? 'light' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/^Lit is in dev mode/.test(message.text())) return;
-      if (message.type() === 'error' || message.type() === 'warning') console.log(`[${name}] ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => console.log(`[${name}] page error: ${error.message}`));
-    try {
-      await page.goto(url);
-      await until(page, () => customElements.get('invite-dialog') !== undefined, undefined, 'the elements', WAIT_MS);
-      await steps(page);
-      await settled(page);
-      await page.screenshot({ path: join(outdir, `${name}.png`) });
-      console.log(join(outdir, `${name}.png`));
-    } catch (error) {
-      failed += 1;
-      // Playwright's first line, and the call log's line that says what it waited for.
-      const lines = error.message.split('\n');
-      console.log(`[${name}] not taken: ${[lines[0], lines.find((line) => /waiting for/.test(line))?.trim()].filter(Boolean).join(' ')}`);
-    } finally {
-      await context.close();
+  if (gallery) {
+    const { taken, failed, seconds } = await runGallery(demo, outdir, only);
+    console.log(`gallery: ${taken} PNGs taken in ${outdir}, ${failed} failed, in ${seconds} s`);
+    process.exitCode = failed ? 1 : 0;
+  } else {
+    let failed = 0;
+    for (const [name, steps] of Object.entries(SCENARIOS)) {
+      const path = join(outdir, `${name}.png`);
+      const context = { viewport: { width, height }, colorScheme: COLOR_SCHEMES[name] ?? 'light' };
+      if (await shoot(demo.browser, { name, url: demo.url, context, steps, path })) console.log(path);
+      else failed += 1;
     }
+    console.log(`screenshots: ${Object.keys(SCENARIOS).length - failed} taken at ${width}x${height}, ${failed} failed`);
+    process.exitCode = failed ? 1 : 0;
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await demo.close();
 }
-console.log(`screenshots: ${Object.keys(SCENARIOS).length - failed} taken at ${width}x${height}, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
