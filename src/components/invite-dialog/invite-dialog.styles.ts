@@ -244,12 +244,18 @@ export const styles = css`
     justify-content: flex-end;
   }
 
-  /* The main action stays in sight while the rest of the form scrolls. */
+  /* The main action stays in sight while the rest of the form scrolls, where there is room for it. */
   .invite-form .actions {
     position: sticky;
     bottom: 0;
     padding-block: var(--_space);
     background: var(--_surface);
+  }
+
+  @media (max-height: 30rem) {
+    .invite-form .actions {
+      position: static;
+    }
   }
 
   button {

@@ -127,6 +127,8 @@ export class InviteDialog extends LitElement {
   #focusAttempt: number | undefined;
   /** The person asked to see every call of the session, not only the last few. */
   #allCalls = false;
+  /** The notice last shown in the open dialog. */
+  #shownNotice: Element | null = null;
   /** What had focus before this update. */
   #focused: Element | null | undefined;
   /** Whether the Send button was rendered enabled for the message. */
@@ -206,6 +208,10 @@ export class InviteDialog extends LitElement {
       this.#numberInput()?.focus();
     }
     void this.#composerRendered();
+    // A new notice in the open dialog closes its body: bring it into view, where the person is.
+    const newest = this.open ? this.renderRoot.querySelector('.body [part="notice"]') : null;
+    if (newest && newest !== this.#shownNotice && !changed.has('open')) newest.scrollIntoView({ block: 'nearest' });
+    this.#shownNotice = newest;
   }
 
   /** The composer renders its message after this element: once it has, the Send button follows it. */
