@@ -410,6 +410,30 @@ export const styles = css`
     margin: calc(var(--_space) / -2);
   }
 
+  /* Where there is room, the action stands on the text's line, before the dismiss button. */
+  [part='notices'] {
+    container-type: inline-size;
+  }
+
+  @container (min-width: 28rem) {
+    .notice {
+      grid-template-columns: 1fr auto auto;
+      align-items: center;
+    }
+
+    .notice .notice-actions {
+      grid-area: 1 / 2;
+    }
+
+    .notice .dismiss {
+      grid-area: 1 / 3;
+    }
+
+    .notice .notice-detail {
+      grid-column: 1 / -1;
+    }
+  }
+
   /* Colour says how serious, and an icon says it too: a call or text under way is the default. */
   .notice-text::before {
     content: '●' / '';
