@@ -371,6 +371,10 @@ describe('<invite-dialog> dialling out', () => {
     expect(listed()).to.have.length(5);
     expect(listed().at(-1)).to.equal('+1 201 555 0111 did not answer.');
     expect(maybe(dialog, '.show-all')).to.equal(null);
+    // Five buttons named Call again: each says which call it is for.
+    const again = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="attempts"] button')];
+    const described = again.map((button) => plain(dialog.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!.textContent!));
+    expect(described).to.deep.equal(listed());
     await expect(dialog).shadowDom.to.be.accessible();
   });
 

@@ -3,8 +3,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { attemptText, callActions, type Notice, type NoticeAction, type NoticeSources } from './notice-model.js';
 
 /** A button for one thing that may be done with a call or an SMS: in a notice, or in the list of calls. */
-function renderAction(action: NoticeAction): TemplateResult {
-  return html`<button class="secondary" ?disabled=${action.disabled} @click=${action.run}>${action.label}</button>`;
+function renderAction(action: NoticeAction, describedBy?: string): TemplateResult {
+  // The label is the button's only text: its name, with the call it acts on as its description.
+  const describe = describedBy ?? nothing;
+  return html`<button class="secondary" aria-describedby=${describe} ?disabled=${action.disabled} @click=${action.run}>${action.label}</button>`;
 }
 
 /** Minutes and seconds: `1:05`. */
@@ -28,10 +30,12 @@ export function renderAttempts(sources: NoticeSources, all: boolean, showAll: ()
     <ul part="attempts">
       ${attempts.slice(0, hidden > 0 ? CALLS_SHOWN : undefined).map(
         (attempt) => html`<li class="attempt ${attempt.state}" data-attempt=${attempt.id}>
-          <span class="attempt-text"
+          <span class="attempt-text" id="attempt-${attempt.id}"
             >${attemptText(attempt, sources)}${attempt.settled ? nothing : html` <span class="note">${clock(sources.dialOut.elapsed(attempt))}</span>`}</span
           >
-          <span class="attempt-actions">${callActions(attempt, sources).map(renderAction)}</span>
+          <span class="attempt-actions">
+            ${callActions(attempt, sources).map((action) => renderAction(action, `attempt-${attempt.id}`))}
+          </span>
         </li>`,
       )}
     </ul>
@@ -48,7 +52,7 @@ function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
       ? html`<button class="dismiss" aria-label=${dismissLabel} @click=${notice.dismiss}><span aria-hidden="true">×</span></button>`
       : nothing}
     ${notice.detail ? html`<p class="notice-detail">${notice.detail}</p>` : nothing}
-    <div class="notice-actions">${notice.actions.map(renderAction)}</div>
+    <div class="notice-actions">${notice.actions.map((action) => renderAction(action))}</div>
   </div>`;
 }
 
