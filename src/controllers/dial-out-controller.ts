@@ -119,15 +119,13 @@ export class DialOutController extends InviteActionController<CallAttempt> {
 
     const abort = new AbortController();
     this.#aborts.set(attempt.id, abort);
-    this.#timers.set(
-      attempt.id,
-      setTimeout(() => this.#update(attempt, { state: 'unknown' }), this.#options().timeout),
-    );
+    this.#watch(attempt);
     const onStatus = (update: DialOutUpdate): void => {
       const state: unknown = (update as Partial<DialOutUpdate> | null)?.state;
       // Final states arrive through the promise; updates after settling are ignored.
       if (attempt.settled || !isKnownState(state) || isFinalState(state)) return;
       this.#update(attempt, { state, participantId: text(update.participantId) });
+      this.#watch(attempt);
     };
     void this.request('dialOut', { phoneNumber, idempotencyKey: attempt.idempotencyKey }, { signal: abort.signal, onStatus }).then(
       (answer) => {
@@ -144,6 +142,18 @@ export class DialOutController extends InviteActionController<CallAttempt> {
       },
     );
     return attempt;
+  }
+
+  /**
+   * Shows the attempt as `unknown` if the backend says nothing more within the timeout, counted from
+   * what it said last. Not once answered: the person is being added, and "outcome unknown" would
+   * offer to hang up on them.
+   */
+  #watch(attempt: CallAttempt): void {
+    clearTimeout(this.#timers.get(attempt.id));
+    if (attempt.state !== 'answered') {
+      this.#timers.set(attempt.id, setTimeout(() => this.#update(attempt, { state: 'unknown' }), this.#options().timeout));
+    }
   }
 
   /** Hangs up an attempt that has not been answered. */

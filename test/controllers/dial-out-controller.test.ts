@@ -133,6 +133,36 @@ describe('DialOutController', () => {
     expect(silent).to.include({ state: 'rejected', reason: 'Declined' });
   });
 
+  it('counts the timeout from what the backend said last, and not at all once the call is answered', async () => {
+    const { transport, controller, events } = await setup({ timeout: 300 });
+    /** The states announced for one number, in order. */
+    const statesOf = (phoneNumber: string) =>
+      events.filter((event) => event.type === 'invite-call-status' && event.detail.phoneNumber === phoneNumber).map((event) => event.detail.state);
+    call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    const { status } = transport.dials[0]!;
+    // A silent attempt placed just after times out, while the backend keeps reporting the first.
+    const silent = call(controller, OTHER);
+    await waitUntil(
+      () => {
+        status({ state: 'ringing' });
+        return silent.state === 'unknown';
+      },
+      'the silent attempt times out',
+      { timeout: 3000 },
+    );
+    expect(statesOf(NUMBER), 'never unknown while the backend speaks').to.deep.equal(['dialing', 'ringing']);
+
+    // Answered at once: a silent attempt placed after it times out, the answered one does not.
+    const answered = call(controller, '+12015550111');
+    await waitUntil(() => transport.dials.length === 3);
+    transport.dials[2]!.status({ state: 'answered' });
+    const later = call(controller, '+14165550123');
+    await waitUntil(() => later.state === 'unknown', 'an attempt placed after the answer times out', { timeout: 3000 });
+    expect(answered.state, 'answered stays answered').to.equal('answered');
+    expect(controller.canCancel(answered), 'nobody hangs up on a person who answered').to.equal(false);
+  });
+
   it('cancels an unanswered attempt: aborts its signal and ignores the answer that follows', async () => {
     const { transport, controller, steps } = await setup();
     const attempt = call(controller);
