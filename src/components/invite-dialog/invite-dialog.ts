@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { settingProperties, type SettingFields, type SettingsIn } from '../../context/invite-settings.js';
+import { DialogFocusController } from '../../controllers/dialog-focus-controller.js';
 import { DialOutController } from '../../controllers/dial-out-controller.js';
 import { PermissionsController, type NothingOffered, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
@@ -107,6 +108,8 @@ export class InviteDialog extends LitElement {
   }));
   readonly #dialOut = new DialOutController(this, () => ({ transport: this.#settings.get('transport'), timeout: this.callTimeout }));
   readonly #sms = new SmsSendController(this, () => this.#settings.get('transport'));
+  // What had focus goes away or disables itself (a dismissed notice, Send): the phone field takes it.
+  readonly #focus = new DialogFocusController(this, () => (this.dialog?.open ? this.#numberInput() : null));
 
   /** The tab shown: `call` or `sms`. */
   panel: InvitePanel = 'call';
@@ -121,16 +124,10 @@ export class InviteDialog extends LitElement {
   #opened = false;
   /** The SMS panel is rendered once first shown, then kept so that the message is not lost. */
   #smsRendered = false;
-  /** Focus goes to the phone field as soon as it is there. */
-  #focusPending = false;
-  /** A call just placed: focus goes to its Cancel call, since the Call button disables itself. */
-  #focusAttempt: number | undefined;
   /** The person asked to see every call of the session, not only the last few. */
   #allCalls = false;
   /** The notice last shown in the open dialog. */
   #shownNotice: Element | null = null;
-  /** What had focus before this update. */
-  #focused: Element | null | undefined;
   /** Whether the Send button was rendered enabled for the message. */
   #messageSendable = false;
   /** What waits for the person's confirmation, while the question is open. */
@@ -176,7 +173,6 @@ export class InviteDialog extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#focused = this.shadowRoot?.activeElement;
     if (!this.open) return;
     this.#opened = true;
     void this.#field.activate();
@@ -189,24 +185,6 @@ export class InviteDialog extends LitElement {
     // their live regions exist before anything is announced in them.
     const popover = this.renderRoot.querySelector<HTMLElement>('[part="notices"][popover]');
     if (popover && !popover.matches(':popover-open')) popover.showPopover();
-    if (this.#focusPending && this.open) {
-      const input = this.#numberInput();
-      if (input) {
-        this.#focusPending = false;
-        input.focus();
-      }
-    }
-    if (this.#focusAttempt !== undefined) {
-      this.renderRoot.querySelector<HTMLElement>(`[data-attempt="${this.#focusAttempt}"] button`)?.focus();
-      this.#focusAttempt = undefined;
-    }
-    // The focused control went away (a dismissed notice) or disabled itself (Send): focus stays in
-    // the modal dialog, on the phone field, rather than falling to the page.
-    const focused = this.#focused;
-    const now = this.shadowRoot?.activeElement;
-    if (focused && (!focused.isConnected || focused.matches(':disabled')) && (!now || now === focused) && this.dialog.open) {
-      this.#numberInput()?.focus();
-    }
     void this.#composerRendered();
     // A new notice in the open dialog closes its body: bring it into view, where the person is.
     const newest = this.open ? this.renderRoot.querySelector('.body [part="notice"]') : null;
@@ -241,7 +219,7 @@ export class InviteDialog extends LitElement {
   #syncOpen(): void {
     if (this.open && !this.dialog.open) {
       this.dialog.showModal();
-      this.#focusPending = true;
+      this.#focus.moveTo(() => this.#numberInput());
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
     }
@@ -291,7 +269,9 @@ export class InviteDialog extends LitElement {
   }
 
   #call(phoneNumber: string): void {
-    this.#focusAttempt = this.#dialOut.call(phoneNumber)?.id;
+    // The Call button disables itself: focus goes to the new call's Cancel call.
+    const attempt = this.#dialOut.call(phoneNumber);
+    if (attempt) this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>(`[data-attempt="${attempt.id}"] button`));
   }
 
   #onSmsSubmit(event: SubmitEvent): void {
