@@ -92,6 +92,18 @@ export const FullListSearch: Story = {
   },
 };
 
+/** Preferred countries pinned above the full list, in a group of their own; the search box has a placeholder. */
+export const PreferredCountries: Story = {
+  args: { 'allowed-countries': ALL_COUNTRIES, 'preferred-countries': 'US CA FR', value: '' },
+  play: async ({ canvasElement }) => {
+    const picker = findPicker(canvasElement);
+    await openList(picker);
+    await expect(options(picker).slice(0, 3).map((option) => option.id)).toEqual(['pinned-US', 'pinned-CA', 'pinned-FR']);
+    await expect(options(picker)).toHaveLength(getCountries().length + 3);
+    await expect(part<HTMLInputElement>(picker, 'search').placeholder).toBe('Search by name or code');
+  },
+};
+
 /** Nothing chosen yet, and a choice is required: the placeholder shows. */
 export const NoCountryChosen: Story = {
   args: { value: '', required: true },

@@ -18,6 +18,8 @@ export interface InviteSettings {
   userRole?: InviteRole;
   /** The countries whose numbers may be called, ISO 3166-1 alpha-2 (the attribute takes them space or comma separated). Default `US CA`. */
   allowedCountries?: string[];
+  /** Countries pinned, in this order, above the whole list of a picker long enough to have a search box; only the allowed ones. ISO codes, as `allowedCountries`. */
+  preferredCountries?: string[];
   /** The country chosen when the dialog opens. Without it, the person must choose one (or type `+`). */
   defaultCountry?: string;
   /** The room's name: shown under the dialog's title, and the SMS template's `{room}`. */
@@ -58,6 +60,7 @@ export const INVITE_SETTINGS = {
   userRole: {},
   // `allowed-countries="US CA"` (spaces or commas) is `['US', 'CA']`. No setting is reflected.
   allowedCountries: { converter: (value) => parseCountryCodes(value) },
+  preferredCountries: { converter: (value) => parseCountryCodes(value) },
   defaultCountry: {},
   roomName: {},
   roomLink: {},

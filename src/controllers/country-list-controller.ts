@@ -11,6 +11,8 @@ export interface CountryOption {
   dialCode: string;
   /** The country's name in the element's language. */
   name: string;
+  /** A preferred country's copy, pinned above the whole list. */
+  pinned?: boolean;
 }
 
 /** How long keys typed one after another count as one type-ahead search. */
@@ -23,12 +25,14 @@ function fold(text: string): string {
 
 /**
  * The countries a picker offers: the allowed ones, named and sorted in the element's language,
- * narrowed by a search, with one of them active. Type-ahead finds by name.
+ * under a copy of the preferred ones, narrowed by a search, with one of them active. Type-ahead
+ * finds by name.
  */
 export class CountryListController implements ReactiveController {
   #host: ReactiveControllerHost;
   #getAllowed: () => readonly string[];
   #getLang: () => string;
+  #getPreferred: () => readonly string[];
   #cacheKey = '';
   #options: readonly CountryOption[] = [];
   #typed = '';
@@ -38,11 +42,19 @@ export class CountryListController implements ReactiveController {
   query = '';
   /** Code of the option that keyboard navigation is on. */
   active: string | undefined;
+  /** Whether that option is the pinned copy of a preferred country. */
+  activePinned = false;
 
-  constructor(host: ReactiveControllerHost, getAllowed: () => readonly string[], getLang: () => string) {
+  constructor(
+    host: ReactiveControllerHost,
+    getAllowed: () => readonly string[],
+    getLang: () => string,
+    getPreferred: () => readonly string[],
+  ) {
     this.#host = host;
     this.#getAllowed = getAllowed;
     this.#getLang = getLang;
+    this.#getPreferred = getPreferred;
     host.addController(this);
   }
 
@@ -108,10 +120,19 @@ export class CountryListController implements ReactiveController {
     return code ? this.options.find((option) => option.code === code) : undefined;
   }
 
-  /** The options that match the search: by name, ISO code or calling code. */
+  /**
+   * The options that match the search: by name, ISO code or calling code. Without a search, every
+   * option, under a pinned copy of each preferred one (allowed), in the order they are preferred.
+   */
   get visible(): readonly CountryOption[] {
     const query = fold(this.query.trim());
-    if (!query) return this.options;
+    if (!query) {
+      const pinned = [...new Set(this.#getPreferred())].flatMap((code) => {
+        const option = this.find(code);
+        return option ? [{ ...option, pinned: true }] : [];
+      });
+      return pinned.length ? [...pinned, ...this.options] : this.options;
+    }
     const digits = query.replace(/^\+/, '');
     return this.options.filter(
       (option) =>
@@ -121,25 +142,40 @@ export class CountryListController implements ReactiveController {
     );
   }
 
+  isActive(option: CountryOption): boolean {
+    return option.code === this.active && !!option.pinned === this.activePinned;
+  }
+
+  #activate(option: CountryOption | undefined): void {
+    this.active = option?.code;
+    this.activePinned = !!option?.pinned;
+    this.#host.requestUpdate();
+  }
+
+  /** Makes the option of `code` active (a preferred country's pinned copy), else the first. */
+  activate(code: string | undefined): void {
+    const visible = this.visible;
+    this.#activate(visible.find((option) => option.code === code) ?? visible[0]);
+  }
+
   setQuery(query: string): void {
     this.query = query;
     const visible = this.visible;
-    if (!visible.some((option) => option.code === this.active)) this.active = visible[0]?.code;
-    this.#host.requestUpdate();
+    // The active country stays active while shown, from a pinned copy to its place in the list.
+    this.#activate(visible.find((option) => this.isActive(option)) ?? visible.find((option) => option.code === this.active) ?? visible[0]);
   }
 
   /** Moves the active option by `step`, or to the first or last; stops at the ends. */
   move(step: number | 'first' | 'last'): void {
     const visible = this.visible;
     if (visible.length === 0) return;
-    const current = visible.findIndex((option) => option.code === this.active);
+    const current = visible.findIndex((option) => this.isActive(option));
     let next: number;
     if (step === 'first') next = 0;
     else if (step === 'last') next = visible.length - 1;
     else if (current === -1) next = step > 0 ? 0 : visible.length - 1;
     else next = Math.min(visible.length - 1, Math.max(0, current + step));
-    this.active = visible[next]?.code;
-    this.#host.requestUpdate();
+    this.#activate(visible[next]);
   }
 
   /**
@@ -152,14 +188,13 @@ export class CountryListController implements ReactiveController {
     const typed = fold(this.#typed);
     const cycling = [...typed].every((char) => char === typed[0]);
     const visible = this.visible;
-    const start = visible.findIndex((option) => option.code === this.active);
+    const start = visible.findIndex((option) => this.isActive(option));
     // Search after the active option when cycling on one letter, from it otherwise.
     const offset = cycling && start !== -1 ? 1 : 0;
     for (let index = 0; index < visible.length; index += 1) {
       const option = visible[(Math.max(start, 0) + offset + index) % visible.length];
       if (option && fold(option.name).startsWith(cycling ? typed[0] ?? '' : typed)) {
-        this.active = option.code;
-        this.#host.requestUpdate();
+        this.#activate(option);
         return true;
       }
     }

@@ -5,7 +5,8 @@ import type { CountryPicker } from '../../src/country-picker.js';
 import { getCountries } from '../../src/phone/countries.js';
 import { COUNTRIES_US_CA } from '../../src/phone/countries-us-ca.js';
 import { flagSheet } from '../../src/components/country-picker/flag-sheet.js';
-import { drawnAt } from '../helpers/layout.js';
+import { provideInviteSettings } from '../../src/context/invite-settings.js';
+import { drawnAt, whyNotTappable } from '../helpers/layout.js';
 
 const ALL = getCountries().map((country) => country.code);
 
@@ -25,6 +26,38 @@ function optionNames(picker: CountryPicker): string[] {
 
 function activeName(picker: CountryPicker): string | undefined {
   return picker.shadowRoot!.querySelector('[part~="active"] .name')?.textContent?.trim();
+}
+
+/** The option's id that the combobox (the search box, where the list has one, else the control) points to. */
+function activeDescendant(picker: CountryPicker): string | null {
+  const combobox = picker.shadowRoot!.querySelector('[part="search"]') ?? part(picker, 'combobox');
+  return combobox.getAttribute('aria-activedescendant');
+}
+
+/** The names of the countries in the listbox but in no group. */
+function ungroupedNames(picker: CountryPicker): string[] {
+  return [...picker.shadowRoot!.querySelectorAll('[role="listbox"] > [role="option"] .name')].map((name) => name.textContent!.trim());
+}
+
+/** The listbox's groups: each one's label and the names of its countries. */
+function groups(picker: CountryPicker): { label: string | null; names: string[] }[] {
+  return [...picker.shadowRoot!.querySelectorAll('[role="listbox"] > [role="group"]')].map((group) => ({
+    label: group.getAttribute('aria-label'),
+    names: [...group.querySelectorAll('[role="option"] .name')].map((name) => name.textContent!.trim()),
+  }));
+}
+
+const box = (element: Element) => element.getBoundingClientRect();
+
+/** Says why the open list is not where a person can use it: off screen, or away from its control. */
+function expectAttached(picker: CountryPicker): void {
+  const control = box(part(picker, 'combobox'));
+  const popup = box(part(picker, 'popup'));
+  const gap = popup.top >= control.bottom - 1 ? popup.top - control.bottom : control.top - popup.bottom;
+  expect(gap, `the list (${popup.top}–${popup.bottom}) touches its control (${control.top}–${control.bottom})`).to.be.within(-1, 8);
+  expect(popup.left, 'the list starts where its control does').to.be.closeTo(control.left, 1);
+  expect(popup.top, 'the list starts in the viewport').to.be.at.least(0);
+  expect(popup.bottom, 'the list ends in the viewport').to.be.at.most(innerHeight);
 }
 
 function countChanges(picker: CountryPicker): { count: number } {
@@ -245,6 +278,8 @@ describe('<country-picker>', () => {
     expect(options(picker).length).to.equal(ALL.length);
     const search = part(picker, 'search') as HTMLInputElement;
     expect(picker.shadowRoot!.activeElement).to.equal(search);
+    expect(search.placeholder).to.equal('Search by name or code');
+    expect(search.getAttribute('aria-label'), 'named apart from its placeholder').to.equal('Search countries');
     await expect(picker).to.be.accessible();
 
     await sendKeys({ type: 'germ' });
@@ -272,6 +307,166 @@ describe('<country-picker>', () => {
     expect(options(picker)).to.have.length(0);
     expect(part(picker, 'empty').textContent).to.equal('No country matches');
     await expect(picker).to.be.accessible();
+  });
+
+  it('words the search box in the language of the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><country-picker .allowedCountries=${ALL}></country-picker></div>`);
+    const picker = await pickerIn(wrapper);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    const search = part(picker, 'search') as HTMLInputElement;
+    expect(search.placeholder).to.equal('Rechercher par nom ou code');
+    expect(search.getAttribute('aria-label')).to.equal('Rechercher un pays');
+  });
+
+  it('pins the preferred countries, those allowed, above the whole list, in a group of their own', async () => {
+    const picker = await fixture<CountryPicker>(
+      html`<country-picker .allowedCountries=${ALL.filter((code) => code !== 'JP')} preferred-countries="fr, us jp"></country-picker>`,
+    );
+    expect(picker.preferredCountries).to.deep.equal(['FR', 'US', 'JP']);
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(groups(picker)).to.deep.equal([{ label: 'Preferred countries', names: ['France', 'United States'] }]);
+    const all = ungroupedNames(picker);
+    expect(all, 'then every country, the preferred ones too, in the usual order').to.have.length(ALL.length - 1);
+    expect(all.slice(0, 2)).to.deep.equal(['Afghanistan', 'Åland Islands']);
+    expect(all).to.include.members(['France', 'United States']);
+    const ids = options(picker).map((option) => option.id);
+    expect(new Set(ids).size, 'each option has its own id').to.equal(ids.length);
+    expect(activeName(picker), 'nothing chosen: the first is active').to.equal('France');
+    expect(activeDescendant(picker)).to.equal('pinned-FR');
+    await expect(picker).to.be.accessible();
+
+    // The arrows go through the pinned countries, then on into the whole list, and back.
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(activeDescendant(picker)).to.equal('option-AF');
+    await sendKeys({ press: 'ArrowUp' });
+    await picker.updateComplete;
+    expect(activeDescendant(picker)).to.equal('pinned-US');
+    await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
+    expect(picker.value).to.equal('US');
+
+    // Open again: on the chosen country's pinned copy; both copies say they are the one chosen.
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(activeDescendant(picker)).to.equal('pinned-US');
+    const chosen = options(picker).filter((option) => option.getAttribute('aria-selected') === 'true');
+    expect(chosen.map((option) => option.id)).to.deep.equal(['pinned-US', 'option-US']);
+
+    // A search shows each match once, in the usual order, the active country kept.
+    await sendKeys({ type: 'united' });
+    await picker.updateComplete;
+    expect(groups(picker)).to.deep.equal([]);
+    expect(optionNames(picker)).to.deep.equal(['United Arab Emirates', 'United Kingdom', 'United States']);
+    expect(activeDescendant(picker)).to.equal('option-US');
+    const search = part(picker, 'search') as HTMLInputElement;
+    search.select();
+    await sendKeys({ press: 'Backspace' });
+    await picker.updateComplete;
+    expect(groups(picker).map((group) => group.names.length)).to.deep.equal([2]);
+    expect(ungroupedNames(picker)).to.have.length(ALL.length - 1);
+    expect(activeDescendant(picker), 'still where it was').to.equal('option-US');
+    await expect(picker).to.be.accessible();
+  });
+
+  it('takes the preferred countries from the page’s settings, and pins none above a short list', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideInviteSettings(wrapper, { preferredCountries: ['GB'] });
+    const [long, short] = [document.createElement('country-picker'), document.createElement('country-picker')];
+    long.allowedCountries = ALL;
+    short.setAttribute('allowed-countries', 'US CA GB');
+    wrapper.append(long, short);
+    for (const picker of [long, short]) {
+      await picker.updateComplete;
+      part(picker, 'combobox').click();
+      await picker.updateComplete;
+    }
+    expect(groups(long)[0]).to.deep.equal({ label: 'Preferred countries', names: ['United Kingdom'] });
+    expect(groups(short)).to.deep.equal([]);
+    expect(optionNames(short)).to.deep.equal(['Canada', 'United Kingdom', 'United States']);
+  });
+
+  it('makes an option active once the countries of an open list arrive', async () => {
+    // Nothing to offer yet: XX is in no data. The countries come later, as a host's policy does.
+    const picker = await fixture<CountryPicker>(html`<country-picker allowed-countries="XX" value="DE"></country-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
+    expect(part(picker, 'combobox').getAttribute('aria-expanded')).to.equal('true');
+    expect(options(picker), 'opened with nothing in it').to.have.length(0);
+    picker.allowedCountries = ['FR', 'DE'];
+    await picker.updateComplete;
+    expect(activeName(picker), 'the chosen country').to.equal('Germany');
+    expect(activeDescendant(picker)).to.equal('option-DE');
+
+    picker.allowedCountries = ['FR', 'IT'];
+    await picker.updateComplete;
+    expect(activeName(picker), 'the chosen country is gone: the first').to.equal('France');
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(activeName(picker)).to.equal('Italy');
+  });
+
+  it('opens its list over a scrolling dialog body, attached to its control, without scrolling the body', async () => {
+    const dialog = await fixture<HTMLDialogElement>(
+      html`<dialog><div><country-picker .allowedCountries=${ALL} value="US"></country-picker><p>More of the form</p></div></dialog>`,
+    );
+    const body = dialog.firstElementChild as HTMLElement;
+    // As <invite-dialog>'s body does: it scrolls, and clips what overflows it.
+    Object.assign(body.style, { maxHeight: '8rem', overflow: 'auto' });
+    body.querySelector('p')!.style.height = '40rem';
+    const picker = await pickerIn(dialog);
+    dialog.showModal();
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(body.scrollHeight, 'the body could scroll').to.be.above(body.clientHeight);
+    expect(body.scrollTop, 'the body stays where it was').to.equal(0);
+    expect(whyNotTappable(part(picker, 'active'))).to.equal(undefined);
+    expect(whyNotTappable(part(picker, 'search'))).to.equal(undefined);
+    expectAttached(picker);
+    const neighbour = options(picker).find((option) => option.id === 'option-US')!.previousElementSibling!;
+    await clickOn(neighbour);
+    expect(`option-${picker.value}`).to.equal(neighbour.id);
+  });
+
+  it('opens its list above its control where there is no room below', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><country-picker .allowedCountries=${ALL} value="CA"></country-picker></div>`);
+    Object.assign(wrapper.style, { position: 'fixed', insetBlockEnd: '0', insetInlineStart: '0' });
+    const picker = await pickerIn(wrapper);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    expectAttached(picker);
+    expect(box(part(picker, 'popup')).bottom, 'above').to.be.at.most(box(part(picker, 'combobox')).top);
+    expect(whyNotTappable(part(picker, 'active'))).to.equal(undefined);
+  });
+
+  it('caps the list to the room there is, the first country under the search box, never under it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><country-picker .allowedCountries=${ALL}></country-picker></div>`);
+    // Room for a few countries on either side, and a list that would rather be taller than the page.
+    Object.assign(wrapper.style, { position: 'fixed', insetBlockStart: '45%', insetInlineStart: '0' });
+    wrapper.style.setProperty('--country-picker-list-max-height', '200vh');
+    const picker = await pickerIn(wrapper);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    expectAttached(picker);
+    const listbox = part(picker, 'listbox');
+    expect(listbox.scrollHeight, 'the list scrolls').to.be.above(listbox.clientHeight);
+    const [first] = options(picker);
+    expect(activeName(picker)).to.equal('Afghanistan');
+    expect(box(first!).top, 'under the search box').to.be.at.least(box(part(picker, 'search')).bottom);
+    expect(whyNotTappable(first!)).to.equal(undefined);
+    // Keyboard moves scroll the list alone, the active country always in sight.
+    for (const key of ['PageDown', 'PageDown', 'ArrowDown', 'PageUp', 'PageUp', 'PageUp']) {
+      await sendKeys({ press: key });
+      await picker.updateComplete;
+      expect(whyNotTappable(part(picker, 'active')), `after ${key}`).to.equal(undefined);
+    }
+    expect(listbox.scrollTop).to.equal(0);
   });
 
   it('closes on a click outside', async () => {

@@ -7,17 +7,21 @@ const ALLOWED = ['US', 'CA', 'FR', 'GB', 'DE', 'CI', 'CH', 'CN', 'CL', 'XX'];
 
 async function setup(allowed: readonly string[] = ALLOWED) {
   const host = await controllerHost();
-  const inputs = { allowed, lang: 'en' };
+  const inputs = { allowed, lang: 'en', preferred: [] as readonly string[] };
   const list = new CountryListController(
     host,
     () => inputs.allowed,
     () => inputs.lang,
+    () => inputs.preferred,
   );
   await list.ready;
   return { host, list, inputs };
 }
 
 const codes = (options: readonly { code: string }[]) => options.map((option) => option.code);
+/** The codes, a pinned copy marked with `*`. */
+const entries = (options: readonly { code: string; pinned?: boolean }[]) => options.map((option) => `${option.code}${option.pinned ? '*' : ''}`);
+const activeEntry = (list: CountryListController) => list.active && `${list.active}${list.activePinned ? '*' : ''}`;
 
 describe('CountryListController', () => {
   it('names the allowed countries the data knows in the element’s language, sorted by name', async () => {
@@ -114,5 +118,33 @@ describe('CountryListController', () => {
     expect(typed('u', 6000)).to.deep.equal(['GB']);
     expect(typed('q', 8000), 'nothing starts with q').to.deep.equal([false]);
     expect(list.active).to.equal('GB');
+  });
+
+  it('pins a copy of each preferred country the list offers above it, in their order, while nothing is searched', async () => {
+    const { list, inputs } = await setup();
+    inputs.preferred = ['GB', 'IT', 'XX', 'FR', 'GB'];
+    expect(entries(list.visible)).to.deep.equal(['GB*', 'FR*', 'CA', 'CL', 'CN', 'CI', 'FR', 'DE', 'CH', 'GB', 'US']);
+    expect(codes(list.options), 'the options themselves are not pinned').to.deep.equal(['CA', 'CL', 'CN', 'CI', 'FR', 'DE', 'CH', 'GB', 'US']);
+
+    list.activate('FR');
+    expect(activeEntry(list), 'a preferred country: its pinned copy').to.equal('FR*');
+    list.move(1);
+    expect(activeEntry(list), 'from the last pinned to the first of the list').to.equal('CA');
+    list.move(-1);
+    expect(activeEntry(list)).to.equal('FR*');
+    list.setQuery('fra');
+    expect(entries(list.visible), 'a search shows each country once').to.deep.equal(['FR']);
+    expect(activeEntry(list), 'from the pinned copy to the country').to.equal('FR');
+    list.setQuery('');
+    expect(activeEntry(list), 'kept in its place in the list').to.equal('FR');
+    list.move('first');
+    expect(activeEntry(list)).to.equal('GB*');
+    expect(list.typeAhead('f', 0) && activeEntry(list)).to.equal('FR*');
+    expect(list.typeAhead('f', 100) && activeEntry(list), 'and on through the list').to.equal('FR');
+    list.activate('ZZ');
+    expect(activeEntry(list), 'not offered: the first').to.equal('GB*');
+    inputs.preferred = [];
+    list.activate('FR');
+    expect(activeEntry(list)).to.equal('FR');
   });
 });

@@ -32,6 +32,7 @@ export const styles = css`
     background: var(--_surface);
     cursor: pointer;
     user-select: none;
+    anchor-name: --combobox;
   }
 
   [part='combobox']:focus-visible,
@@ -73,28 +74,39 @@ export const styles = css`
     transform: translateY(25%) rotate(225deg);
   }
 
+  /*
+   * A popover in the top layer, so that no scrolling container (a dialog's body) clips it, anchored
+   * to its control: under it, else over it; else where there is room for a few countries, its
+   * height capped to that room. It starts where the control starts, and is no wider than the room
+   * from there. Where anchor positioning is missing, it stands at the top of the viewport, in the middle.
+   */
   [part='popup'] {
-    position: absolute;
-    inset-block-start: 100%;
-    inset-inline-start: 0;
-    z-index: 1;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
+    position-anchor: --combobox;
+    position-area: self-block-end span-self-inline-end;
+    position-try-fallbacks: flip-block, --fit, --fit flip-block;
     box-sizing: border-box;
     width: max-content;
-    min-width: 100%;
-    max-width: min(var(--_list-width), 90vw);
-    margin-block-start: calc(var(--_space) / 2);
+    min-width: anchor-size(width);
+    max-width: min(var(--_list-width), 100%);
+    margin-block: calc(var(--_space) / 2);
+    overflow: visible;
     padding: calc(var(--_space) / 2);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    color: inherit;
     background: var(--_surface);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.2);
   }
 
-  [part='popup'][hidden] {
-    display: none;
+  [part='popup']:popover-open {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+
+  @position-try --fit {
+    min-height: 12rem;
+    max-height: calc(100% - var(--_space));
   }
 
   [part='search'] {
@@ -110,6 +122,11 @@ export const styles = css`
     max-height: var(--_list-height);
     overflow-y: auto;
     overscroll-behavior: contain;
+  }
+
+  /* The divider under the preferred countries. */
+  .pinned {
+    border-block-end: 1px solid var(--_border);
   }
 
   [part~='option'] {
@@ -133,6 +150,11 @@ export const styles = css`
 
   [part~='option'][aria-selected='true'] {
     font-weight: 600;
+  }
+
+  /* Where the list is narrow, a long name breaks rather than push the calling code out of sight. */
+  .name {
+    overflow-wrap: anywhere;
   }
 
   .dial {

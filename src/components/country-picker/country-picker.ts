@@ -10,15 +10,16 @@ import { FormControl } from '../form-control.js';
 import { updateAfterLoads } from '../update-after-loads.js';
 import { styles } from './country-picker.styles.js';
 
-/** Above this many countries the list gets a search box. */
+/** Above this many countries the list gets a search box, and the preferred ones are pinned. */
 const SEARCH_THRESHOLD = 12;
 const PAGE_STEP = 10;
 
 /**
  * A country calling-code picker: the chosen country's flag and calling code, opening a list of
  * the allowed countries. Follows the WAI-ARIA select-only combobox pattern, with a search box
- * once the list is long. The list lives in the element's own shadow root, so it works inside a
- * modal `<dialog>`.
+ * once the list is long, and the preferred countries pinned above it. The list lives in the
+ * element's own shadow root, so it works inside a modal `<dialog>`; it opens in the top layer,
+ * anchored to its control, so that no scrolling container clips it.
  *
  * @summary Picks the country whose calling code a phone number is dialled with.
  *
@@ -49,7 +50,7 @@ const PAGE_STEP = 10;
 export class CountryPicker extends FormControl(LitElement) {
   static override styles = [tokens, styles];
   static override properties = {
-    ...settingProperties(['allowedCountries', 'strings']),
+    ...settingProperties(['allowedCountries', 'preferredCountries', 'strings']),
     value: {},
     label: {},
     name: { reflect: true },
@@ -66,6 +67,8 @@ export class CountryPicker extends FormControl(LitElement) {
     this,
     () => this.#settings.get('allowedCountries'),
     () => this.#locale.lang,
+    // Pinned only above a long list: a short one is seen whole.
+    () => (this.#searchable && this.#settings.get('preferredCountries')) || [],
   );
 
   /**
@@ -99,6 +102,9 @@ export class CountryPicker extends FormControl(LitElement) {
   private get search(): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>('[part="search"]');
   }
+  private get popup(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('[part="popup"]')!;
+  }
 
   readonly #onDocumentPointerDown = (event: PointerEvent): void => {
     // composedPath, not contains(event.target): the target is retargeted at shadow boundaries.
@@ -115,7 +121,8 @@ export class CountryPicker extends FormControl(LitElement) {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    // Out of the page, the popover is hidden: so is the list.
+    this.#close(false);
   }
 
   /** Also waits for the country data (loaded when the first picker connects) and the strings of the page's language. */
@@ -126,6 +133,8 @@ export class CountryPicker extends FormControl(LitElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') && this.value !== this.value.toUpperCase()) this.value = this.value.toUpperCase();
     if (this.open && this.#inert) this.open = false;
+    // Opened before its countries arrived (or they changed): the chosen one, else the first, is active.
+    if (this.open && !this.#list.visible.some((option) => this.#list.isActive(option))) this.#list.activate(this.value);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -146,12 +155,17 @@ export class CountryPicker extends FormControl(LitElement) {
         this.combobox,
       );
     }
+    if (this.isConnected) this.popup.togglePopover(this.open);
     // Scrolling lays the list out: only when the active option changed.
-    if (this.open && this.#list.active !== this.#scrolledTo) {
-      this.#scrolledTo = this.#list.active;
+    if (this.#activeId !== this.#scrolledTo) {
+      this.#scrolledTo = this.#activeId;
       this.renderRoot.querySelector('[part~="active"]')?.scrollIntoView({ block: 'nearest' });
     }
-    if (!this.open) this.#scrolledTo = undefined;
+  }
+
+  get #activeId(): string | undefined {
+    const { active, activePinned } = this.#list;
+    return this.open && active ? `${activePinned ? 'pinned' : 'option'}-${active}` : undefined;
   }
 
   /** @internal */
@@ -172,7 +186,7 @@ export class CountryPicker extends FormControl(LitElement) {
   #openList(): void {
     if (this.open || this.#inert) return;
     this.#list.query = '';
-    this.#list.active = this.#list.find(this.value)?.code ?? this.#list.options[0]?.code;
+    this.#list.activate(this.value);
     this.open = true;
     this.#rendered = true;
     document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
@@ -285,9 +299,9 @@ export class CountryPicker extends FormControl(LitElement) {
   }
 
   #renderOption(option: CountryOption) {
-    const active = option.code === this.#list.active;
+    const active = this.#list.isActive(option);
     return html`<div
-      id="option-${option.code}"
+      id="${option.pinned ? 'pinned' : 'option'}-${option.code}"
       role="option"
       part=${active ? 'option active' : 'option'}
       aria-selected=${option.code === this.value ? 'true' : 'false'}
@@ -300,9 +314,13 @@ export class CountryPicker extends FormControl(LitElement) {
   protected override render() {
     const strings = this.#locale.strings;
     const chosen = this.#list.find(this.value);
-    const activeId = this.open && this.#list.active ? `option-${this.#list.active}` : undefined;
+    const activeId = this.#activeId;
     const searchable = this.#searchable;
     const visible = this.#rendered ? this.#list.visible : [];
+    // The pinned copies of the preferred countries come first, in a group of their own.
+    const pinned = visible.filter((option) => option.pinned);
+    const renderOptions = (options: readonly CountryOption[]) =>
+      repeat(options, (option) => option.code, (option) => this.#renderOption(option));
 
     return html`
       <span id="label" part="label">${this.label || strings.countryLabel}</span>
@@ -329,13 +347,14 @@ export class CountryPicker extends FormControl(LitElement) {
           : html`<span id="value" class="placeholder">${strings.countryPlaceholder}</span>`}
         <span part="arrow"></span>
       </div>
-      <div part="popup" ?hidden=${!this.open} @focusout=${this.#onFocusOut} @mousedown=${this.#keepFocus}>
+      <div part="popup" popover="manual" @focusout=${this.#onFocusOut} @mousedown=${this.#keepFocus}>
         ${searchable && this.open
           ? html`<input
               part="search"
               type="text"
               role="combobox"
               aria-label=${strings.countrySearch}
+              placeholder=${strings.countrySearchPlaceholder}
               aria-controls="listbox"
               aria-expanded="true"
               aria-autocomplete="list"
@@ -348,7 +367,10 @@ export class CountryPicker extends FormControl(LitElement) {
             />`
           : nothing}
         <div id="listbox" part="listbox" role="listbox" aria-labelledby="label">
-          ${repeat(visible, (option) => option.code, (option) => this.#renderOption(option))}
+          ${pinned.length
+            ? html`<div class="pinned" role="group" aria-label=${strings.countryPreferred}>${renderOptions(pinned)}</div>`
+            : nothing}
+          ${renderOptions(visible.slice(pinned.length))}
         </div>
         ${this.open && visible.length === 0 ? html`<div part="empty" role="status">${strings.countryNoMatch}</div>` : nothing}
       </div>
