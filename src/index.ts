@@ -16,5 +16,5 @@ export { loadDialCheck } from './phone/load-rules.js';
 export { parseCountryCodes } from './phone/country-codes.js';
 export { permissionsFor, type Permissions } from './controllers/permissions-controller.js';
 export { countSms, type SmsCount, type SmsEncoding } from './sms/segments.js';
-export { fillTemplate, DEFAULT_SMS_TEMPLATE } from './sms/template.js';
+export { fillTemplate, defaultSmsTemplate } from './sms/template.js';
 export { registerStrings, type InviteStrings, type InviteStringOverrides } from './i18n/index.js';

@@ -56,7 +56,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     const composer = findComposer(canvasElement);
     await expect(part<HTMLTextAreaElement>(composer, 'textarea').value).toContain('https://meet.example.com/weekly-sync');
-    await expect(part(composer, 'counter').textContent).toContain('GSM-7');
+    await expect(part(composer, 'counter').textContent?.trim()).toMatch(/^\d+ \/ 160 · 1 text$/);
     await expect(part(composer, 'warning').hidden).toBe(true);
   },
 };
@@ -67,7 +67,7 @@ export const PinReminder: Story = {
   play: async ({ canvasElement }) => {
     const reminder = part(findComposer(canvasElement), 'reminder');
     await expect(reminder.hidden).toBe(false);
-    await expect(reminder.textContent).toContain('This room has a PIN');
+    await expect(reminder.textContent).toContain('This room needs a PIN');
   },
 };
 
@@ -79,8 +79,8 @@ export const UnicodeWarning: Story = {
     const end = textarea.value.length;
     await userEvent.type(textarea, ' “Bring coffee”', { initialSelectionStart: end, initialSelectionEnd: end });
     await waitFor(() => expect(part(composer, 'warning').hidden).toBe(false));
-    await expect(part(composer, 'warning').textContent).toContain('makes this a Unicode message');
-    await expect(part(composer, 'counter').textContent).toContain('UCS-2');
+    await expect(part(composer, 'warning').textContent).toContain('“ is a special character');
+    await expect(part(composer, 'counter').textContent).toContain('/ 134 · 2 texts');
     await expect(args.onInput).toHaveBeenCalled();
     const buttons = [...(composer.shadowRoot?.querySelectorAll('[part="button"]') ?? [])].map((button) => button.textContent?.trim());
     await expect(buttons).toContain('Replace curly quotes and dashes');
@@ -92,7 +92,7 @@ export const OverTheLimit: Story = {
   args: { 'max-segments': 1, 'message-template': LONG_TEMPLATE },
   play: async ({ canvasElement }) => {
     const composer = findComposer(canvasElement);
-    await expect(part(composer, 'warning').textContent).toContain('the most is 1');
+    await expect(part(composer, 'warning').textContent).toContain('the most allowed is 1');
     await expect(part<HTMLTextAreaElement>(composer, 'textarea').getAttribute('aria-invalid')).toBe('true');
     await expect(composer.validity.tooLong).toBe(true);
   },

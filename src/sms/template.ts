@@ -5,8 +5,14 @@ export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 /** What each placeholder is replaced with. */
 export type TemplateValues = Readonly<Record<TemplatePlaceholder, string>>;
 
-/** The message sent when the host gives no template of its own. */
-export const DEFAULT_SMS_TEMPLATE = "You're invited to join my video call. Join here: {link}";
+/**
+ * The template of the message sent when the host gives no template of its own, naming the inviter
+ * and the room when they are known. It returns placeholders, never the names themselves: they are
+ * filled in one pass by {@link fillTemplate}, so a name cannot add a placeholder. GSM-7 only
+ * (straight quotes), so that it costs one plain SMS.
+ */
+export const defaultSmsTemplate = (inviter: boolean, room: boolean): string =>
+  `${inviter ? '{inviter} invites you' : "You're invited"} to ${room ? 'the video call "{room}"' : 'a video call'}. Join here: {link}`;
 
 const PLACEHOLDER = new RegExp(`\\{(${TEMPLATE_PLACEHOLDERS.join('|')})\\}`, 'g');
 

@@ -41,7 +41,7 @@ describe('<sms-composer>', () => {
     expect(composer.shadowRoot!.querySelector('[part="button"]')).to.equal(null);
 
     await typeInto(composer, '!');
-    expect(composer.value).to.equal("You're invited to join my video call. Join here: https://a.example/2!");
+    expect(composer.value).to.equal("You're invited to a video call. Join here: https://a.example/2!");
     composer.roomLink = 'https://a.example/3';
     await composer.updateComplete;
     expect(composer.value, 'an edited message is not overwritten').to.contain('https://a.example/2!');
@@ -50,21 +50,79 @@ describe('<sms-composer>', () => {
     expect(reset.textContent!.trim()).to.equal('Use the default text');
     reset.click();
     await composer.updateComplete;
-    expect(composer.value).to.equal("You're invited to join my video call. Join here: https://a.example/3");
+    expect(composer.value).to.equal("You're invited to a video call. Join here: https://a.example/3");
   });
 
-  it('counts characters, encoding and segments as the person types', async () => {
+  it('names the inviter and the room when they are known, in plain GSM-7', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer room-link="https://a.example/r"></sms-composer>`);
+    const messages: string[] = [];
+    for (const [inviter, room] of [['Ana Lima', 'Weekly sync'], ['', 'Weekly sync'], ['Ana Lima', ' '], ['', '']]) {
+      composer.inviterName = inviter!;
+      composer.roomName = room!;
+      await composer.updateComplete;
+      expect(composer.count, composer.value).to.include({ encoding: 'GSM-7', segments: 1 });
+      expect(textarea(composer).value).to.equal(composer.value);
+      messages.push(composer.value);
+    }
+    expect(messages).to.deep.equal([
+      'Ana Lima invites you to the video call "Weekly sync". Join here: https://a.example/r',
+      'You\'re invited to the video call "Weekly sync". Join here: https://a.example/r',
+      'Ana Lima invites you to a video call. Join here: https://a.example/r',
+      "You're invited to a video call. Join here: https://a.example/r",
+    ]);
+  });
+
+  it('puts names in the default message as they are: a placeholder or markup in a name stays text', async () => {
+    const composer = await fixture<SmsComposer>(
+      html`<sms-composer room-link="https://a.example/r" inviter-name=${'{link} $& <b>x</b>'} room-name="{inviter}"></sms-composer>`,
+    );
+    expect(composer.value).to.equal('{link} $& <b>x</b> invites you to the video call "{inviter}". Join here: https://a.example/r');
+    expect(composer.shadowRoot!.querySelector('b')).to.equal(null);
+  });
+
+  it('counts the characters used and available in the texts the message takes, as the person types', async () => {
     const composer = await fixture<SmsComposer>(html`<sms-composer message-template="Hello"></sms-composer>`);
-    expect(part(composer, 'counter').textContent!.trim()).to.equal('5 characters · GSM-7 · 1 SMS');
+    const counter = () => part(composer, 'counter').textContent!.trim();
+    expect(counter()).to.equal('5 / 160 · 1 text');
     textarea(composer).select();
     await typeInto(composer, 'x'.repeat(161));
-    expect(part(composer, 'counter').textContent!.trim()).to.equal('161 characters · GSM-7 · 2 SMS');
+    expect(counter()).to.equal('161 / 306 · 2 texts');
+    // € is sent as two characters.
+    textarea(composer).select();
+    await typeInto(composer, 'Price: 5€');
+    expect(counter()).to.equal('10 / 160 · 1 text');
+    composer.value = `${'x'.repeat(74)}“`;
+    await composer.updateComplete;
+    expect(counter(), 'Unicode: 67 a text once split').to.equal('75 / 134 · 2 texts');
+  });
+
+  it('says what to do when the message is empty, in place of the counter, and announces it', async () => {
+    const composer = await fixture<SmsComposer>(html`<sms-composer message-template="Hi"></sms-composer>`);
+    textarea(composer).select();
+    await sendKeys({ press: 'Backspace' });
+    await composer.updateComplete;
+    expect(part(composer, 'counter').textContent!.trim()).to.equal('Write a message to send.');
+    expect(liveRegion(composer)).to.equal('Write a message to send.');
+    expect(composer.validationMessage).to.equal('Write a message to send.');
+    expect(textarea(composer).getAttribute('aria-describedby')).to.contain('counter');
+    await typeInto(composer, ' ');
+    expect(part(composer, 'counter').textContent!.trim(), 'blank is still empty').to.equal('Write a message to send.');
+    await typeInto(composer, 'a');
+    expect(part(composer, 'counter').textContent!.trim()).to.equal('2 / 160 · 1 text');
+    expect(liveRegion(composer)).to.equal('The message fits in 1 text.');
   });
 
   it('names the character that makes a message Unicode and offers plain replacements', async () => {
     const composer = await fixture<SmsComposer>(html`<sms-composer message-template="It’s “here” – now"></sms-composer>`);
-    expect(part(composer, 'counter').textContent).to.contain('UCS-2');
-    expect(part(composer, 'warning').textContent).to.contain('The character ’ makes this a Unicode message');
+    expect(part(composer, 'counter').textContent!.trim()).to.equal('17 / 70 · 1 text');
+    const note = part(composer, 'warning').querySelector('p')!;
+    expect(note.textContent).to.equal('’ is a special character: each text now holds 70 characters instead of 160.');
+    expect(textarea(composer).getAttribute('aria-describedby')).to.contain('warning');
+    // A note, not an error: the text's own colour, and an icon drawn in CSS that is not read out.
+    expect(getComputedStyle(note).color).to.equal(getComputedStyle(composer).color);
+    expect(textarea(composer).getAttribute('aria-invalid')).to.equal('false');
+    expect(getComputedStyle(note, '::before').content).to.match(/^"i"/);
+    expect(getComputedStyle(note, '::before').borderRadius).to.equal('50%');
     await expect(composer).shadowDom.to.be.accessible();
     const replace = [...composer.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('curly'))!;
     let inputs = 0;
@@ -73,7 +131,7 @@ describe('<sms-composer>', () => {
     await composer.updateComplete;
     expect(composer.value).to.equal('It\'s "here" - now');
     expect(inputs).to.equal(1);
-    expect(part(composer, 'counter').textContent).to.contain('GSM-7');
+    expect(part(composer, 'counter').textContent!.trim()).to.equal('17 / 160 · 1 text');
     expect(part(composer, 'warning').hidden).to.equal(true);
   });
 
@@ -85,7 +143,7 @@ describe('<sms-composer>', () => {
     await typeInto(composer, 'x');
     expect(liveRegion(composer)).to.equal('');
     await typeInto(composer, 'x');
-    expect(liveRegion(composer)).to.equal('The message now takes 2 SMS.');
+    expect(liveRegion(composer)).to.equal('The message now takes 2 texts.');
   });
 
   it('is invalid when empty or over the limit, and takes part in forms', async () => {
@@ -99,7 +157,9 @@ describe('<sms-composer>', () => {
     await typeInto(composer, 'y'.repeat(161));
     expect(composer.validity.tooLong).to.equal(true);
     expect(textarea(composer).getAttribute('aria-invalid')).to.equal('true');
-    expect(part(composer, 'warning').textContent).to.contain('This message needs 2 SMS; the most is 1.');
+    const over = part(composer, 'warning').querySelector('p')!;
+    expect(over.textContent).to.equal('This message takes 2 texts; the most allowed is 1. Shorten it.');
+    expect(getComputedStyle(over).color, 'an error, in the danger colour').not.to.equal(getComputedStyle(composer).color);
     await expect(composer).shadowDom.to.be.accessible();
 
     textarea(composer).select();
@@ -128,6 +188,7 @@ describe('<sms-composer>', () => {
     await composer.updateComplete;
     expect(composer.value).to.contain('https://ctx.example/room');
     expect(part(composer, 'reminder').hidden).to.equal(false);
+    expect(part(composer, 'reminder').textContent).to.equal('This room needs a PIN. The message does not include it: tell the person the PIN yourself.');
   });
 
   it('shows markup in the message as text', async () => {

@@ -1,14 +1,40 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { DEFAULT_SMS_TEMPLATE, fillTemplate } from '../../src/sms/index.js';
+import { countSms, defaultSmsTemplate, fillTemplate } from '../../src/sms/index.js';
 import { PROPERTY } from './helpers/arbitraries.js';
 
 const values = { link: 'https://meet.example/r/abc', room: 'Standup', inviter: 'Ada' };
 
 describe('fillTemplate', () => {
-  it('fills the default template with the link', () => {
-    expect(DEFAULT_SMS_TEMPLATE).to.equal("You're invited to join my video call. Join here: {link}");
-    expect(fillTemplate(DEFAULT_SMS_TEMPLATE, values)).to.equal("You're invited to join my video call. Join here: https://meet.example/r/abc");
+  it('fills the default template with the inviter and the room when they are known', () => {
+    const filled = [
+      [true, true],
+      [false, true],
+      [true, false],
+      [false, false],
+    ].map(([inviter, room]) => fillTemplate(defaultSmsTemplate(inviter!, room!), values));
+    expect(filled).to.deep.equal([
+      'Ada invites you to the video call "Standup". Join here: https://meet.example/r/abc',
+      'You\'re invited to the video call "Standup". Join here: https://meet.example/r/abc',
+      'Ada invites you to a video call. Join here: https://meet.example/r/abc',
+      "You're invited to a video call. Join here: https://meet.example/r/abc",
+    ]);
+    for (const message of filled) expect(countSms(message), message).to.include({ encoding: 'GSM-7', segments: 1 });
+  });
+
+  it('fills names into the default template once: a name that holds a placeholder stays as typed', () => {
+    const names = { link: 'https://meet.example/r/abc', room: '{link}', inviter: '{room} $& $1' };
+    expect(fillTemplate(defaultSmsTemplate(true, true), names)).to.equal(
+      '{room} $& $1 invites you to the video call "{link}". Join here: https://meet.example/r/abc',
+    );
+    const name = fc.string({ unit: fc.constantFrom('{', '}', 'link', 'room', 'inviter', '$&', ' ', 'é'), maxLength: 30 });
+    fc.assert(
+      fc.property(name, name, (inviter, room) => {
+        const message = fillTemplate(defaultSmsTemplate(true, true), { link: 'L', room, inviter });
+        expect(message).to.equal(`${inviter} invites you to the video call "${room}". Join here: L`);
+      }),
+      PROPERTY,
+    );
   });
 
   it('fills every occurrence of every placeholder', () => {

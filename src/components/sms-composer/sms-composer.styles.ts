@@ -17,6 +17,11 @@ export const styles = css`
     font-weight: 600;
   }
 
+  /* Each text reads in the direction of its own words, whatever the page's (see the dialog). */
+  :is([part='label'], [part='counter'], [part='warning'], [part='reminder']) {
+    unicode-bidi: plaintext;
+  }
+
   [part='textarea'] {
     font: inherit;
     color: inherit;
@@ -63,6 +68,28 @@ export const styles = css`
     margin: 0;
   }
 
+  /* Information, not an error: the text's own colour, beside a calm icon drawn here. */
+  .note {
+    display: flex;
+    gap: var(--_space);
+  }
+
+  .note::before {
+    content: 'i' / '';
+    min-width: 1.4em;
+    height: 1.4em;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font: italic 700 0.85em/1.4 serif;
+    text-align: center;
+  }
+
+  /* The offer to replace the characters, under the note's text. */
+  [part='warning'] + [part='button'] {
+    margin-inline-start: calc(1.2em + var(--_space));
+  }
+
   [part='reminder'] {
     padding: var(--_space);
     border-inline-start: 4px solid var(--_accent);
@@ -81,6 +108,7 @@ export const styles = css`
     background: none;
     border: 0;
     padding: 0;
+    text-align: start;
     text-decoration: underline;
     cursor: pointer;
   }

@@ -11,9 +11,10 @@ import { styles } from './sms-composer.styles.js';
 type Typographic = typeof import('../../sms/typographic.js');
 
 /**
- * The text of an SMS invitation: starts from a template that carries the room's join link, shows
- * live what the message costs (characters, GSM-7 or Unicode, SMS segments), says which character
- * makes it Unicode and offers plain replacements, and reminds the person of the room's PIN.
+ * The text of an SMS invitation: starts from a template that carries the room's join link (and
+ * names the inviter and the room when known), shows live what the message costs (characters used
+ * and available, texts), says which character makes it Unicode and offers plain replacements, and
+ * reminds the person of the room's PIN.
  *
  * Settings not set on the element may come from an ancestor through `provideInviteSettings()`.
  *
@@ -24,7 +25,7 @@ type Typographic = typeof import('../../sms/typographic.js');
  *
  * @csspart label - The visible label.
  * @csspart textarea - The text box.
- * @csspart counter - Characters, encoding and SMS count.
+ * @csspart counter - Characters used and available in the texts the message takes, or what to do when it is empty.
  * @csspart warning - What makes the message Unicode, or why it is too long.
  * @csspart reminder - The reminder to tell the room's PIN.
  * @csspart button - The buttons that restore the default text or replace typographic characters.
@@ -34,7 +35,7 @@ type Typographic = typeof import('../../sms/typographic.js');
  * @cssproperty --invite-color-muted - The counter's colour.
  * @cssproperty --invite-color-surface - Background of the text box.
  * @cssproperty --invite-color-border - Border colour.
- * @cssproperty --invite-color-accent - Focus colour.
+ * @cssproperty --invite-color-accent - Focus colour, buttons and the icon of the Unicode note.
  * @cssproperty --invite-color-danger - Over the limit.
  * @cssproperty --invite-focus-ring - Focus outline.
  * @cssproperty --invite-radius - Corner radius.
@@ -83,11 +84,10 @@ export class SmsComposer extends FormControl(LitElement) {
   /** The message the template makes with the current link, room and inviter. */
   get defaultValue(): string {
     const settings = this.#settings;
-    return fillTemplate(settings.get('messageTemplate') ?? this.#locale.strings.smsTemplate, {
-      link: settings.get('roomLink'),
-      room: settings.get('roomName'),
-      inviter: settings.get('inviterName'),
-    });
+    const room = settings.get('roomName');
+    const inviter = settings.get('inviterName');
+    const template = settings.get('messageTemplate') ?? this.#locale.strings.smsTemplate(!!inviter.trim(), !!room.trim());
+    return fillTemplate(template, { link: settings.get('roomLink'), room, inviter });
   }
 
   /** The most segments allowed. */
@@ -160,8 +160,8 @@ export class SmsComposer extends FormControl(LitElement) {
     if (over && last.segments <= this.limit) this.announcement = strings.overLimit(count.segments, this.limit);
     else if (count.encoding !== last.encoding && count.unicodeCulprit) {
       this.announcement = strings.unicodeWarning(count.unicodeCulprit);
-    } else if (count.segments !== last.segments && count.segments > 0) {
-      this.announcement = strings.segmentsAnnounce(count.segments);
+    } else if (count.segments !== last.segments) {
+      this.announcement = count.segments ? strings.segmentsAnnounce(count.segments) : strings.emptyMessage;
     }
   }
 
@@ -197,6 +197,8 @@ export class SmsComposer extends FormControl(LitElement) {
     const over = count.segments > this.limit;
     const pin = this.#settings.get('pinRequired');
     const culprit = count.unicodeCulprit;
+    // Units, as the network counts them: an emoji or a € takes two of the characters available.
+    const available = count.perSegment * count.segments;
     return html`
       <label part="label" for="message">${this.label || strings.messageLabel}</label>
       <textarea
@@ -214,15 +216,15 @@ export class SmsComposer extends FormControl(LitElement) {
       ></textarea>
       <div class="row">
         <span id="counter" part="counter" class=${over ? 'over' : ''}>
-          ${strings.counter([...this.value].length, count.encoding, count.segments)}
+          ${this.value.trim() ? strings.counter(available - count.remaining, available, count.segments) : strings.emptyMessage}
         </span>
         ${this.edited && this.value !== this.defaultValue
           ? html`<button part="button" type="button" @click=${this.#onUseDefault}>${strings.useDefaultText}</button>`
           : nothing}
       </div>
-      <div id="warning" part="warning" class=${over ? 'over' : ''} ?hidden=${!over && !culprit}>
-        ${over ? html`<p>${strings.overLimit(count.segments, this.limit)}</p>` : nothing}
-        ${culprit ? html`<p>${strings.unicodeWarning(culprit)}</p>` : nothing}
+      <div id="warning" part="warning" ?hidden=${!over && !culprit}>
+        ${over ? html`<p class="over">${strings.overLimit(count.segments, this.limit)}</p>` : nothing}
+        ${culprit ? html`<p class="note">${strings.unicodeWarning(culprit)}</p>` : nothing}
       </div>
       ${culprit && this.#typographic?.hasTypographicReplacements(this.value)
         ? html`<button part="button" type="button" @click=${this.#onReplaceTypographic}>${strings.replaceTypographic}</button>`
