@@ -52,4 +52,4 @@ if ([...role.options].some((option) => option.value === params.get('role'))) rol
 dialog.userRole = role.value as InviteRole;
 role.addEventListener('change', () => (dialog.userRole = role.value as InviteRole));
 document.querySelector('#invite')!.addEventListener('click', () => dialog.show());
-dialog.addEventListener('invite-participant-joined', (event) => addTile(event.detail.phoneNumber, 'phone'));
+dialog.addEventListener('invite-participant-joined', (event) => addTile(event.detail.displayName ?? event.detail.phoneNumber, 'phone'));

@@ -81,7 +81,7 @@ const SCENARIOS = {
       await input.fill('');
       await input.pressSequentially(number);
       await submit(page, 'call-button');
-      await until(page, (count) => document.querySelector('invite-dialog').shadowRoot.querySelectorAll('.attempt.no-answer').length >= count, Math.min(index + 1, 3), 'the call to end', WAIT_MS);
+      await until(page, (count) => document.querySelector('invite-dialog').shadowRoot.querySelectorAll('.attempt.no-answer, [part="notice"].no-answer').length >= count, Math.min(index + 1, 3), 'the call to end', WAIT_MS);
     }
     await waitFor(dialog(page).locator('.show-all'));
   },

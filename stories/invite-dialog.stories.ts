@@ -217,7 +217,7 @@ export const OutcomeUnknown: Story = {
     await whenOffered(dialog, 2);
     await placeCall(dialog, '2015550100');
     const notice = await whenNotice(dialog, 'unknown');
-    await expect(plain(notice.textContent)).toContain('outcome unknown');
+    await expect(plain(notice.textContent)).toContain('No update on the call to +1 201 555 0100. It may still be ringing.');
   },
 };
 
@@ -272,7 +272,7 @@ export const SmsPinReminder: Story = {
     await whenOffered(dialog, 2);
     const reminder = inside(dialog, 'sms-composer').shadowRoot?.querySelector<HTMLElement>('[part="reminder"]');
     await expect(reminder?.hidden).toBe(false);
-    await expect(plain(reminder?.textContent)).toContain('This room has a PIN');
+    await expect(plain(reminder?.textContent)).toContain('This room needs a PIN');
   },
 };
 
@@ -288,7 +288,7 @@ export const SmsUnicodeWarning: Story = {
     await userEvent.type(textarea, ' “Bring coffee”', { initialSelectionStart: textarea.value.length, initialSelectionEnd: textarea.value.length });
     const warning = composer.shadowRoot?.querySelector<HTMLElement>('[part="warning"]');
     await waitFor(() => expect(warning?.hidden).toBe(false));
-    await expect(plain(warning?.textContent)).toContain('makes this a Unicode message');
+    await expect(plain(warning?.textContent)).toContain('“ is a special character');
   },
 };
 
@@ -300,7 +300,7 @@ export const SmsOverTheLimit: Story = {
     await whenOffered(dialog, 2);
     await typeNumber(dialog, 'sms', '4165550100');
     const warning = inside(dialog, 'sms-composer').shadowRoot?.querySelector<HTMLElement>('[part="warning"]');
-    await waitFor(() => expect(plain(warning?.textContent)).toContain('the most is 1'));
+    await waitFor(() => expect(plain(warning?.textContent)).toContain('the most allowed is 1'));
     await expect(inside<HTMLButtonElement>(dialog, '[part="send-button"]').disabled).toBe(true);
   },
 };

@@ -60,7 +60,7 @@ const STATES = {
     // Numbers ending in 9 ring on: shot once the timer has counted a second.
     steps: async (page) => {
       await call(page, '2015550109');
-      await waitFor(dialog(page).locator('.attempt.ringing .note', { hasNotText: '0:00' }));
+      await waitFor(dialog(page).locator('[part="notice"].ringing .note', { hasNotText: '0:00' }));
     },
   },
   joined: { steps: (page) => call(page, '2015550100').then(() => notice(page, 'joined')) },
@@ -69,7 +69,7 @@ const STATES = {
     steps: async (page) => {
       await call(page, '2015550101');
       await attempt(page, 'no-answer');
-      await dialog(page).locator('.attempt.no-answer .attempt-actions button').click();
+      await dialog(page).locator('[part="notice"].no-answer .notice-actions button').click();
       await waitFor(dialog(page).locator('dialog[part="confirm"]'));
     },
   },

@@ -15,7 +15,8 @@ export const waitFor = (locator, state = 'visible') => locator.first().waitFor({
 /** A notice in the given state (`ringing`, `busy`, `no-answer`, `failed`…). */
 export const notice = (page, state) => waitFor(dialog(page).locator(`[part="notice"].${state}`));
 /** A call in the dialog's list in the given state. */
-export const attempt = (page, state) => waitFor(dialog(page).locator(`.attempt.${state}`));
+/** A call in this state, in the list or as the dialog's live status. */
+export const attempt = (page, state) => waitFor(dialog(page).locator(`:is(.attempt, .body [part="notice"]).${state}`).first());
 
 /**
  * Once nothing moves and everything is drawn: the transitions and animations have run (endless

@@ -24,6 +24,8 @@ export interface CallAttempt extends InviteRecord {
   /** The rejection's `code`, when the transport rejected. */
   errorCode?: string;
   participantId?: string;
+  /** The invitee's name, when the person gave one. Untrusted text. */
+  displayName?: string;
   /** The transport has settled (or the person cancelled): no update is taken after this. */
   settled: boolean;
 }
@@ -110,11 +112,13 @@ export class DialOutController extends InviteActionController<CallAttempt> {
    * Places a call to `phoneNumber` (E.164). Returns the new attempt, or undefined when this
    * number is already being called or the backend asked to wait.
    */
-  call(phoneNumber: string): CallAttempt | undefined {
+  call(phoneNumber: string, displayName?: string): CallAttempt | undefined {
     if (this.isCalling(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
-    const attempt: CallAttempt = { ...this.newRecord(phoneNumber), state: 'dialing', settled: false };
+    // The name goes with the call, the events and the request only when there is one.
+    const named = displayName ? { displayName } : {};
+    const attempt: CallAttempt = { ...this.newRecord(phoneNumber), ...named, state: 'dialing', settled: false };
     this.add(attempt);
-    this.emit(new InviteCallStartEvent({ phoneNumber, idempotencyKey: attempt.idempotencyKey }));
+    this.emit(new InviteCallStartEvent({ phoneNumber, idempotencyKey: attempt.idempotencyKey, ...named }));
     this.#emitStatus(attempt);
 
     const abort = new AbortController();
@@ -127,7 +131,7 @@ export class DialOutController extends InviteActionController<CallAttempt> {
       this.#update(attempt, { state, participantId: text(update.participantId) });
       this.#watch(attempt);
     };
-    void this.request('dialOut', { phoneNumber, idempotencyKey: attempt.idempotencyKey }, { signal: abort.signal, onStatus }).then(
+    void this.request('dialOut', { phoneNumber, idempotencyKey: attempt.idempotencyKey, ...named }, { signal: abort.signal, onStatus }).then(
       (answer) => {
         if (attempt.settled) return;
         const final = answer.value as Partial<DialOutUpdate> | null | undefined;
@@ -175,7 +179,8 @@ export class DialOutController extends InviteActionController<CallAttempt> {
     this.#aborts.delete(attempt.id);
     this.#update(attempt, update);
     if (update.state === 'joined') {
-      this.emit(new InviteParticipantJoinedEvent({ phoneNumber: attempt.phoneNumber, participantId: attempt.participantId }));
+      const { phoneNumber, participantId, displayName } = attempt;
+      this.emit(new InviteParticipantJoinedEvent({ phoneNumber, participantId, ...(displayName ? { displayName } : {}) }));
     } else if (update.state === 'failed') {
       this.emit(
         new InviteErrorEvent({
@@ -205,6 +210,7 @@ export class DialOutController extends InviteActionController<CallAttempt> {
         phoneNumber: attempt.phoneNumber,
         state: attempt.state,
         ...(attempt.reason ? { reason: attempt.reason } : {}),
+        ...(attempt.displayName ? { displayName: attempt.displayName } : {}),
       }),
     );
   }

@@ -5,16 +5,16 @@ type Host = ReactiveControllerHost & HTMLElement;
 /**
  * Keeps focus on something useful in a modal dialog as its content changes: moves it where the
  * host asks once that is rendered (the phone field on opening, a new call's Cancel button), and
- * when the focused control goes away or disables itself, hands it to a fallback instead of letting
- * it fall to the page.
+ * when the focused control goes away or disables itself, hands it to a fallback, told what was
+ * lost, instead of letting it fall to the page.
  */
 export class DialogFocusController implements ReactiveController {
   #host: Host;
-  #fallback: () => HTMLElement | null | undefined;
+  #fallback: (lost: Element) => HTMLElement | null | undefined;
   #next: (() => HTMLElement | null | undefined) | undefined;
   #before: Element | null | undefined;
 
-  constructor(host: Host, fallback: () => HTMLElement | null | undefined) {
+  constructor(host: Host, fallback: (lost: Element) => HTMLElement | null | undefined) {
     this.#host = host;
     this.#fallback = fallback;
     host.addController(this);
@@ -40,6 +40,6 @@ export class DialogFocusController implements ReactiveController {
     }
     const before = this.#before;
     const now = this.#host.shadowRoot?.activeElement;
-    if (before && (!before.isConnected || before.matches(':disabled')) && (!now || now === before)) this.#fallback()?.focus();
+    if (before && (!before.isConnected || before.matches(':disabled')) && (!now || now === before)) this.#fallback(before)?.focus();
   }
 }

@@ -37,6 +37,8 @@ export class PhoneFieldController implements ReactiveController {
   country = '';
   /** The person has left the field or tried to use the number: refusals may be shown. */
   touched = false;
+  /** The refusal shown when the person last left the field: typing keeps it only while it holds. */
+  #shownReason: string | undefined;
 
   constructor(host: ReactiveControllerHost, inputs: () => PhoneFieldInputs) {
     this.#host = host;
@@ -136,11 +138,16 @@ export class PhoneFieldController implements ReactiveController {
     return check?.ok ? check.e164 : undefined;
   }
 
-  /** Why the number cannot be called, when it is time to say so: never for an empty field. */
+  /**
+   * Why the number cannot be called, when it is time to say so: never for an empty field. A
+   * number still being typed is told what it lacks, not refused.
+   */
   get shownRefusal(): Refusal | undefined {
     const check = this.check;
     if (!check || check.ok || check.reason === 'empty') return undefined;
-    return this.touched || SHOWN_WHILE_TYPING.includes(check.reason) ? check : undefined;
+    const partial = check.reason === 'too-short' || check.reason === 'short-code' ? this.#rules?.incomplete(this.number, this.country) : undefined;
+    const refusal = partial ?? check;
+    return this.touched || SHOWN_WHILE_TYPING.includes(refusal.reason) ? refusal : undefined;
   }
 
   /** Handles the field's `input` event: reformats in place and keeps the caret by its digit. */
@@ -169,6 +176,9 @@ export class PhoneFieldController implements ReactiveController {
       input.setSelectionRange(caret, caret);
     }
     this.number = text;
+    // What was said on leaving the field stays while it holds and goes once it does not; anything
+    // else waits for the next time the person leaves the field or presses Call.
+    if (this.touched && this.shownRefusal?.reason !== this.#shownReason) this.touched = false;
     // A national number read in one country of a shared plan may belong to another (416 is in
     // Canada, not the United States): the picker shows the country the digits belong to.
     const check = this.check;
@@ -186,8 +196,8 @@ export class PhoneFieldController implements ReactiveController {
   }
 
   touch(): void {
-    if (this.touched) return;
     this.touched = true;
+    this.#shownReason = this.shownRefusal?.reason;
     this.#host.requestUpdate();
   }
 

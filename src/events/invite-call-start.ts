@@ -1,6 +1,8 @@
 export interface InviteCallStartDetail {
   phoneNumber: string;
   idempotencyKey: string;
+  /** The invitee's name, when the person gave one: for the participant's tile. Untrusted text. */
+  displayName?: string;
 }
 
 /** A call was placed: the person pressed Call, or confirmed Call again. `phoneNumber` is E.164. */

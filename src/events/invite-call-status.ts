@@ -4,6 +4,8 @@ export interface InviteCallStatusDetail {
   phoneNumber: string;
   state: DialOutState | 'unknown';
   reason?: string;
+  /** The invitee's name, when the person gave one: for the participant's tile. Untrusted text. */
+  displayName?: string;
 }
 
 /** A placed call changed state. `unknown`: the backend has not said how it ended in time. */

@@ -1,6 +1,8 @@
 export interface InviteParticipantJoinedDetail {
   phoneNumber: string;
   participantId?: string;
+  /** The invitee's name, when the person gave one: for the participant's tile. Untrusted text. */
+  displayName?: string;
 }
 
 /** The person called answered and is now in the call. */

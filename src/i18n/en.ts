@@ -1,12 +1,14 @@
 import type { RefusalReason } from '../phone/refusals.js';
 import type { InviteErrorCode } from '../transport/errors.js';
-import { DEFAULT_SMS_TEMPLATE } from '../sms/template.js';
+import { defaultSmsTemplate } from '../sms/template.js';
 
 /** Every string the elements show or announce, in English. Other locales translate this shape. */
 export const en = {
   countryLabel: 'Country',
   countryPlaceholder: 'Choose a country',
   countrySearch: 'Search countries',
+  countrySearchPlaceholder: 'Search by name or code',
+  countryPreferred: 'Preferred countries',
   countryNoMatch: 'No country matches',
 
   refusal: {
@@ -26,6 +28,8 @@ export const en = {
     'short-code': 'Short codes cannot be called.',
   } satisfies Record<RefusalReason, string>,
   refusalCountry: (country: string) => `Calls to ${country} are not available.`,
+  callableCountries: (countries: string) => `You can call numbers in ${countries}.`,
+  incomplete: (digits: number) => `Enter all ${digits} digits.`,
 
   dialogTitle: 'Invite a participant to the call',
   room: (name: string) => `Room: ${name}`,
@@ -34,12 +38,14 @@ export const en = {
   tabCall: 'Call',
   tabSms: 'SMS',
   numberLabel: 'Phone number',
+  nameLabel: 'Name (optional)',
+  named: (name: string, status: string) => `${name}: ${status}`,
   call: 'Call',
   cancelCall: 'Cancel call',
   callAgain: 'Call again',
   cancel: 'Cancel',
   dismiss: 'Dismiss',
-  attemptsTitle: 'Calls',
+  attemptsTitle: 'Earlier calls',
   showAllCalls: (count: number) => `Show all ${count} calls`,
   loading: 'Checking what you can do…',
   nothing: {
@@ -48,6 +54,7 @@ export const en = {
     'no-transport': 'Inviting by phone is not set up on this page.',
     'policy-failed': 'Could not load the invite options.',
   },
+  notEntitledNext: 'An administrator of your account can add it.',
   smsOwnerOnly: 'Only the call’s owner can invite by SMS.',
   retry: 'Try again',
   retryIn: (seconds: number) => `Too many invitations at once. Try again in ${seconds} s.`,
@@ -62,20 +69,22 @@ export const en = {
     rejected: (number: string) => `${number} declined the call.`,
     failed: (number: string) => `The call to ${number} failed.`,
     canceled: (number: string) => `Call to ${number} canceled.`,
-    unknown: (number: string) => `No news of the call to ${number}: outcome unknown.`,
+    unknown: (number: string) => `No update on the call to ${number}. It may still be ringing.`,
   },
   messageLabel: 'Text message',
-  smsTemplate: DEFAULT_SMS_TEMPLATE,
+  smsTemplate: defaultSmsTemplate,
   useDefaultText: 'Use the default text',
   replaceTypographic: 'Replace curly quotes and dashes',
-  pinReminder: 'This room has a PIN: tell the person you invite, so they can join. It is not put in the message.',
-  counter: (characters: number, encoding: string, segments: number) =>
-    `${characters} ${characters === 1 ? 'character' : 'characters'} · ${encoding} · ${segments} SMS`,
-  unicodeWarning: (character: string) =>
-    `The character ${character} makes this a Unicode message: each SMS holds 70 characters instead of 160.`,
-  overLimit: (segments: number, max: number) => `This message needs ${segments} SMS; the most is ${max}. Shorten it.`,
-  emptyMessage: 'Write a message.',
-  segmentsAnnounce: (segments: number) => (segments === 1 ? 'The message fits in 1 SMS.' : `The message now takes ${segments} SMS.`),
+  pinReminder: 'This room needs a PIN. The message does not include it: tell the person the PIN yourself.',
+  counter: (used: number, available: number, texts: number) => `${used} / ${available} · ${texts} ${texts === 1 ? 'text' : 'texts'}`,
+  unicodeWarning: (character: string) => `${character} is a special character: each text now holds 70 characters instead of 160.`,
+  overLimit: (texts: number, max: number) => `This message takes ${texts} texts; the most allowed is ${max}. Shorten it.`,
+  emptyMessage: 'Write a message to send.',
+  segmentsAnnounce: (texts: number) => (texts === 1 ? 'The message fits in 1 text.' : `The message now takes ${texts} texts.`),
+  copyLink: 'Copy invite link',
+  linkCopied: 'Link copied.',
+  sharePinSeparately: 'Share the room’s PIN separately.',
+  copyLinkByHand: 'Copying is not allowed here. Copy the link yourself:',
   sendSms: 'Send SMS',
   sendAgain: 'Send again',
   confirmSendAgain: (number: string) => `Send the SMS to ${number} again?`,
@@ -90,7 +99,7 @@ export const en = {
     'not-authorized': 'You are not allowed to invite people to this call.',
     'not-entitled': 'Inviting by phone is not part of your plan.',
     'rate-limited': 'Too many invitations at once.',
-    network: 'The network failed. Check your connection and try again.',
+    network: 'Could not reach the service. Check your connection and try again.',
     timeout: 'The service took too long to answer.',
     unavailable: 'The service is not available right now.',
     'no-transport': 'Inviting by phone is not set up on this page.',

@@ -15,6 +15,8 @@ export interface Refusal {
   reason: RefusalReason;
   /** The country the number belongs to, when known (for `country-not-allowed`). */
   country?: string;
+  /** For a number still being typed (`too-short`): how many digits a whole number has. */
+  needs?: number;
 }
 
 export type DialCheck = Dialable | Refusal;
@@ -55,6 +57,25 @@ function classifyShort(national: string): RefusalReason | undefined {
   if (/^[2-9]11$/.test(national)) return 'n11';
   if (national.length >= 3) return 'short-code';
   return undefined;
+}
+
+/** A North American number has 10 digits after the calling code 1. */
+const NANP_DIGITS = 10;
+
+/**
+ * A North American number still being typed (`(201) 555` read in the United States or Canada,
+ * `+1 201 555`): not refused, but told what it lacks. Short service numbers (911, 411) stay refused
+ * as what they are.
+ */
+export function incomplete(input: string, country: string | undefined): Refusal | undefined {
+  const normalized = normalizePhoneInput(input);
+  if (typeof normalized === 'string' || !normalized.digits) return undefined;
+  const { international, digits } = normalized;
+  const northAmerican = international ? digits.startsWith('1') : country === 'US' || country === 'CA';
+  const national = international || (digits.length > 3 && digits.startsWith('1')) ? digits.slice(1) : digits;
+  const service = classifyShort(national);
+  if (!northAmerican || national.length >= NANP_DIGITS || service === 'emergency' || service === 'n11') return undefined;
+  return { ok: false, reason: 'too-short', needs: NANP_DIGITS };
 }
 
 /**

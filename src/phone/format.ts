@@ -41,6 +41,9 @@ export function formatAsYouType(
   if (!digits) return { text: input, caret, country: undefined };
 
   const typed = engine.asYouType(digits, international, country?.toUpperCase());
+  // Rules that cannot lay the number out (a calling code they do not cover) give its bare digits:
+  // the person's own spacing reads better.
+  if (typed.text.replace('+', '') === digits) return { text: input, caret, country: typed.country };
   // Digits of an international prefix typed as 00 or 011 are not shown again.
   const dropped = international && !/^\s*[+\uff0b]/.test(input) ? countDigits(input) - digits.length : 0;
   const digitsBeforeCaret = Math.max(0, countDigits(input, caret) - dropped);

@@ -6,7 +6,7 @@
  * of it anywhere and it moves into the import-time bundle. Rules and data for other countries
  * load from here, later still, when a host allows those countries.
  */
-export { checkDialable } from './dialable.js';
+export { checkDialable, incomplete } from './dialable.js';
 export { formatAsYouType } from './format.js';
 export { countDigits } from './normalize.js';
 export { countriesFor, loadAllCountries } from './load-countries.js';

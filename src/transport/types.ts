@@ -48,6 +48,8 @@ export interface DialOutRequest {
   phoneNumber: string;
   /** The same for every send of one intent (one Call press), so a backend can drop repeats. */
   idempotencyKey: string;
+  /** The invitee's name, when the person gave one: for the participant's tile. Untrusted text. */
+  displayName?: string;
 }
 
 export interface SmsRequest {

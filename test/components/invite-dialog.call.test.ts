@@ -19,6 +19,7 @@ function maybe(dialog: InviteDialog, selector: string): Element | null {
 }
 
 const numberInput = (dialog: InviteDialog) => $<HTMLInputElement>(dialog, '#call-number');
+const error = (dialog: InviteDialog) => $(dialog, '#call-number-error').textContent!.trim();
 const callButton = (dialog: InviteDialog) => $<HTMLButtonElement>(dialog, '[part="call-button"]');
 /** What the notices in one live region say, without their buttons. */
 function regionText(dialog: InviteDialog, role: 'status' | 'alert'): string {
@@ -83,6 +84,23 @@ describe('<invite-dialog> who may invite', () => {
     });
   }
 
+  it('tells the host whether inviting is possible at all', async () => {
+    const transport = new ManualTransport();
+    const owner = await fixture<InviteDialog>(html`<invite-dialog user-role="owner" .transport=${transport}></invite-dialog>`);
+    expect(owner.canInvite, 'before the policy is known').to.equal(true);
+    owner.userRole = 'guest';
+    expect(owner.canInvite).to.equal(false);
+    owner.userRole = 'moderator';
+    owner.transport = undefined;
+    expect(owner.canInvite, 'without a transport').to.equal(false);
+
+    transport.policy = { dialOut: false, sms: true };
+    const moderator = await openDialog(transport, { role: 'moderator' });
+    expect(moderator.canInvite, 'a moderator where only SMS is sold').to.equal(false);
+    const sms = await openDialog(transport);
+    expect(sms.canInvite, 'an owner where SMS is sold').to.equal(true);
+  });
+
   it('is a guest by default', async () => {
     const transport = new ManualTransport();
     const dialog = await fixture<InviteDialog>(html`<invite-dialog .transport=${transport}></invite-dialog>`);
@@ -96,6 +114,9 @@ describe('<invite-dialog> who may invite', () => {
     const dialog = await openDialog(new ManualTransport(), { role: 'moderator' });
     const tabs = [...dialog.shadowRoot!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent!.trim());
     expect(tabs).to.deep.equal(['Call']);
+    // One way to invite: no rail to choose from, and the panel takes the dialog's width.
+    expect($(dialog, '[part="tabs"]').checkVisibility()).to.equal(false);
+    expect($(dialog, '.body').getBoundingClientRect().width).to.be.closeTo($(dialog, '.layout').getBoundingClientRect().width, 1);
     expect(maybe(dialog, '#panel-sms')).to.equal(null);
     expect(numberInput(dialog)).to.be.instanceOf(HTMLInputElement);
     expect($(dialog, '#panel-call .note').textContent, 'says why there is no SMS').to.equal('Only the call’s owner can invite by SMS.');
@@ -112,6 +133,13 @@ describe('<invite-dialog> who may invite', () => {
     const dialog = await openDialog(transport);
     expect($(dialog, '.message').textContent).to.contain('not part of your plan');
     expect(maybe(dialog, 'input')).to.equal(null);
+    // A next step: the host's, or by default a line saying who can add it.
+    const next = $<HTMLSlotElement>(dialog, 'slot[name="upgrade"]');
+    expect(next.textContent!.trim()).to.equal('An administrator of your account can add it.');
+    const link = Object.assign(document.createElement('a'), { slot: 'upgrade', href: '#plans', textContent: 'See plans' });
+    dialog.append(link);
+    expect(next.assignedElements()).to.deep.equal([link]);
+    expect(link.checkVisibility()).to.equal(true);
     await expect(dialog).shadowDom.to.be.accessible();
   });
 
@@ -284,13 +312,37 @@ describe('<invite-dialog> the phone field', () => {
     await expect(dialog).shadowDom.to.be.accessible();
   });
 
-  it('waits for the person to finish before calling a number too short', async () => {
+  it('waits for the person to finish, then says what a number lacks until it is whole', async () => {
     const dialog = await openDialog();
-    await typeNumber(dialog, '2015550');
-    expect($(dialog, '#call-number-error').textContent!.trim()).to.equal('');
+    // Six digits also make a short code: a person typing them is not done yet.
+    await typeNumber(dialog, '201555');
+    expect(error(dialog)).to.equal('');
     numberInput(dialog).blur();
     await settle(dialog);
-    expect($(dialog, '#call-number-error').textContent).to.contain('too short');
+    expect(error(dialog)).to.equal('!Enter all 10 digits.');
+    expect(numberInput(dialog).getAttribute('aria-invalid')).to.equal('true');
+    // Typing on keeps what was said while it holds, and clears it once the number is whole.
+    await typeNumber(dialog, '0');
+    expect(error(dialog)).to.equal('!Enter all 10 digits.');
+    await typeNumber(dialog, '123');
+    expect(error(dialog)).to.equal('');
+    // A new problem waits for the next time the person leaves the field.
+    await typeNumber(dialog, '4');
+    expect(error(dialog)).to.equal('');
+    numberInput(dialog).blur();
+    await settle(dialog);
+    expect(error(dialog)).to.equal('!This number is too long.');
+  });
+
+  it('names the country of a number it cannot call, and the ones it can, keeping the spacing typed', async () => {
+    const dialog = await openDialog();
+    await typeNumber(dialog, '+44 20 7946 0958');
+    await waitUntil(async () => {
+      await settle(dialog);
+      return error(dialog).includes('United Kingdom');
+    }, 'the country is named once every country is known');
+    expect(numberInput(dialog).value).to.equal('+44 20 7946 0958');
+    expect(error(dialog)).to.equal('!Calls to United Kingdom are not available. You can call numbers in United States and Canada.');
   });
 });
 
@@ -311,8 +363,76 @@ describe('<invite-dialog> dialling out', () => {
     expect(event.composed && event.bubbles).to.equal(true);
     expect(plain(statusText(dialog))).to.equal('Calling +1 201 555 0123…');
     expect(dialog.open, 'the dialog stays open for the next invite').to.equal(true);
-    expect(plain($(dialog, '[part="attempts"]').textContent!)).to.contain('Calling +1 201 555 0123…');
+    // One live status per call: the notice. The list holds the calls before it.
+    expect(maybe(dialog, '[part="attempts"]')).to.equal(null);
     await expect(dialog).shadowDom.to.be.accessible();
+  });
+
+  it('sends the name given for the invitee with the call, its events and its status, and clears the field', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    await typeNumber(dialog, '2015550123');
+    const name = $<HTMLInputElement>(dialog, '#call-name');
+    expect(name.labels![0]!.textContent).to.equal('Name (optional)');
+    name.focus();
+    await sendKeys({ type: ' <b>Ana</b> Lima ' });
+    const started = oneEvent(dialog, 'invite-call-start');
+    callButton(dialog).click();
+    expect((await started).detail.displayName).to.equal('<b>Ana</b> Lima');
+    await settle(dialog);
+    expect(transport.lastDial.request).to.deep.include({ phoneNumber: '+12015550123', displayName: '<b>Ana</b> Lima' });
+    expect(plain(statusText(dialog))).to.equal('<b>Ana</b> Lima: Calling +1 201 555 0123…');
+    expect(maybe(dialog, '[part="notice"] b'), 'the name is text').to.equal(null);
+    expect(name.value, 'ready for the next person').to.equal('');
+
+    const joined = oneEvent(dialog, 'invite-participant-joined');
+    transport.lastDial.resolve({ state: 'joined', participantId: 'p-1' });
+    expect((await joined).detail).to.deep.equal({ phoneNumber: '+12015550123', participantId: 'p-1', displayName: '<b>Ana</b> Lima' });
+  });
+
+  it('calls again with the name the call was placed with', async () => {
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    await typeNumber(dialog, '2015550123');
+    $<HTMLInputElement>(dialog, '#call-name').focus();
+    await sendKeys({ type: 'Ana' });
+    callButton(dialog).click();
+    await settle(dialog);
+    transport.lastDial.resolve({ state: 'no-answer' });
+    await settle(dialog);
+    noticeButton(dialog, 'Call again').click();
+    await settle(dialog);
+    const confirm = $<HTMLDialogElement>(dialog, '[part="confirm"]');
+    [...confirm.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Call again')!.click();
+    await waitUntil(() => transport.dials.length === 2, 'the second call is placed');
+    expect(transport.lastDial.request.displayName).to.equal('Ana');
+  });
+
+  it('sends no name when none is given', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    expect(transport.lastDial.request).to.have.keys('phoneNumber', 'idempotencyKey');
+    expect(plain(statusText(dialog))).to.equal('Calling +1 201 555 0123…');
+  });
+
+  it('shows each call once: the newest as the live status, the ones before it in the list', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport, '2015550123');
+    transport.lastDial.resolve({ state: 'busy' });
+    numberInput(dialog).select();
+    await typeNumber(dialog, '2015550124');
+    callButton(dialog).click();
+    await settle(dialog);
+    const texts = [...dialog.shadowRoot!.querySelectorAll('.notice-text, .attempt-text')].map((text) => plain(text.textContent!));
+    expect(texts).to.deep.equal(['Calling +1 201 555 0124…', '+1 201 555 0123 is busy.']);
+    // Dismissed, the newest goes back to the list, newest first.
+    transport.lastDial.resolve({ state: 'no-answer' });
+    await settle(dialog);
+    ($(dialog, '[part="notice"] .dismiss') as HTMLButtonElement).click();
+    await settle(dialog);
+    expect(maybe(dialog, '[part="notice"]')).to.equal(null);
+    const listed = [...dialog.shadowRoot!.querySelectorAll('.attempt-text')].map((text) => plain(text.textContent!));
+    expect(listed).to.deep.equal(['+1 201 555 0124 did not answer.', '+1 201 555 0123 is busy.']);
   });
 
   it('shows the notice inside the open dialog, clear of its header, and at the upper corner in the top layer once it closes', async () => {
@@ -342,7 +462,7 @@ describe('<invite-dialog> dialling out', () => {
   it('shows how long a call has been ringing, each second, until it ends', async () => {
     const transport = new ManualTransport();
     const dialog = await placeCall(transport);
-    const elapsed = () => maybe(dialog, '[part="attempts"] .attempt-text .note')?.textContent;
+    const elapsed = () => maybe(dialog, '[part="notice"] [role="timer"]')?.textContent;
     expect(elapsed()).to.equal('0:00');
     await waitUntil(() => elapsed() === '0:01', 'a second later, without anything else happening', { timeout: 3000 });
     transport.lastDial.resolve({ state: 'no-answer' });
@@ -362,16 +482,17 @@ describe('<invite-dialog> dialling out', () => {
       await settle(dialog);
     }
     const listed = () => [...dialog.shadowRoot!.querySelectorAll('[part="attempts"] .attempt-text')].map((text) => plain(text.textContent!));
-    expect(listed()).to.deep.equal(['+1 201 555 0115 did not answer.', '+1 201 555 0114 did not answer.', '+1 201 555 0113 did not answer.']);
+    // The newest is the live status above the list.
+    expect(listed()).to.deep.equal(['+1 201 555 0114 did not answer.', '+1 201 555 0113 did not answer.', '+1 201 555 0112 did not answer.']);
     const showAll = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('.attempts button')].find(
-      (button) => button.textContent!.trim() === 'Show all 5 calls',
+      (button) => button.textContent!.trim() === 'Show all 4 calls',
     )!;
     showAll.click();
     await settle(dialog);
-    expect(listed()).to.have.length(5);
+    expect(listed()).to.have.length(4);
     expect(listed().at(-1)).to.equal('+1 201 555 0111 did not answer.');
     expect(maybe(dialog, '.show-all')).to.equal(null);
-    // Five buttons named Call again: each says which call it is for.
+    // Four buttons named Call again: each says which call it is for.
     const again = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="attempts"] button')];
     const described = again.map((button) => plain(dialog.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!.textContent!));
     expect(described).to.deep.equal(listed());
@@ -435,6 +556,24 @@ describe('<invite-dialog> dialling out', () => {
     await expect(dialog).shadowDom.to.be.accessible();
   });
 
+
+  it('lets a success fade after a few seconds, but not while it is focused, then lists the call', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    dialog.style.setProperty('--invite-notice-duration', '400ms');
+    transport.lastDial.resolve({ state: 'joined', participantId: 'p-7' });
+    await settle(dialog);
+    const notice = $(dialog, '[part="notice"].success');
+    const fading = () => notice.getAnimations().some((animation) => (animation as CSSAnimation).animationName === 'fade-out');
+    expect(fading()).to.equal(true);
+    ($(dialog, '[part="notice"] .dismiss') as HTMLButtonElement).focus();
+    await waitUntil(() => !fading(), 'focus holds it');
+    expect(notice.isConnected).to.equal(true);
+    numberInput(dialog).focus();
+    await waitUntil(() => !notice.isConnected, 'it fades once focus has left');
+    expect(plain($(dialog, '[part="attempts"]').textContent!)).to.contain('+1 201 555 0123 joined the call.');
+    expect(dialog.shadowRoot!.activeElement).to.equal(numberInput(dialog));
+  });
   it('offers Call again after no answer, and calls only once confirmed', async () => {
     const transport = new ManualTransport();
     const dialog = await placeCall(transport);
@@ -552,7 +691,7 @@ describe('<invite-dialog> dialling out', () => {
     callButton(dialog).click();
     await waitUntil(() => alertText(dialog) !== '', 'the timeout passes', { timeout: 10000 });
     await settle(dialog);
-    expect(plain(alertText(dialog))).to.contain('No news of the call to +1 201 555 0123: outcome unknown.');
+    expect(plain(alertText(dialog))).to.contain('No update on the call to +1 201 555 0123. It may still be ringing.');
     expect(transport.dials).to.have.length(1);
     expect(noticeButton(dialog, 'Cancel call')).to.be.instanceOf(HTMLButtonElement);
     await expect(dialog).shadowDom.to.be.accessible();

@@ -91,7 +91,7 @@ describe('<invite-dialog> with the keyboard alone', () => {
     expect(transport.dials).to.have.length(2);
     expect(describeActive(), 'focus goes to the new call').to.equal('Cancel call');
 
-    // The attempt can be hung up from the list of calls.
+    // The attempt can be hung up where its status is shown.
     await press('Enter');
     await settle(dialog);
     expect(transport.lastDial.signal.aborted).to.equal(true);
@@ -132,7 +132,7 @@ describe('<invite-dialog> with the keyboard alone', () => {
     await settle(dialog);
     expect(transport.texts).to.have.length(1);
     expect(transport.texts[0]!.request.message).to.equal(
-      "You're invited to join my video call. Join here: https://meet.example.com/k See you soon.",
+      "You're invited to a video call. Join here: https://meet.example.com/k See you soon.",
     );
     expect(transport.texts[0]!.request.phoneNumber).to.equal('+14165550123');
   });

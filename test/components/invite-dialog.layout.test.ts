@@ -118,6 +118,11 @@ function fitProblems(dialog: InviteDialog, panel: InvitePanel, moment: string): 
       problems.push(`the last call listed, scrolled into view, spans ${round(rect.top)}–${round(rect.bottom)} px, outside the dialog's ${round(box.top)}–${round(box.bottom)} or the viewport`);
     }
   }
+  for (const number of dialog.shadowRoot!.querySelectorAll('.number')) {
+    // One box per line (an engine may give a bidi run boxes of its own on the same line).
+    const lines = new Set([...number.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom))).size;
+    if (isDrawn(number) && lines > 1) problems.push(`${number.textContent} is broken across ${lines} lines in ${describeElement(number.parentElement!)}`);
+  }
   const main = part(dialog, MAIN_ACTION[panel]);
   main.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   for (const target of [main, part(dialog, 'close-button')]) {

@@ -147,7 +147,7 @@ describe('<invite-dialog> SMS', () => {
 
   it('starts from a default message with the join link, and is accessible', async () => {
     const dialog = await openSms();
-    expect(textarea(dialog).value).to.equal("You're invited to join my video call. Join here: https://meet.example.com/weekly-sync");
+    expect(textarea(dialog).value).to.equal('You\'re invited to the video call "Weekly sync". Join here: https://meet.example.com/weekly-sync');
     expect($(composer(dialog), '[part="label"]').textContent).to.equal('Text message');
     expect($(composer(dialog), '[part="reminder"]').hidden).to.equal(true);
     await expect(dialog).shadowDom.to.be.accessible();
@@ -158,7 +158,7 @@ describe('<invite-dialog> SMS', () => {
     const dialog = await openSms(new ManualTransport(), { pin: true });
     const reminder = $(composer(dialog), '[part="reminder"]');
     expect(reminder.hidden).to.equal(false);
-    expect(reminder.textContent).to.contain('PIN');
+    expect(reminder.textContent).to.equal('This room needs a PIN. The message does not include it: tell the person the PIN yourself.');
     expect(textarea(dialog).value).not.to.contain('PIN');
     expect([...dialog.shadowRoot!.querySelectorAll('#panel-sms input')].map((input) => input.id)).to.deep.equal(['sms-number']);
     await expect(composer(dialog)).shadowDom.to.be.accessible();
@@ -213,7 +213,7 @@ describe('<invite-dialog> SMS', () => {
     expect((await failed).detail).to.include({ action: 'sms', code: 'network', phoneNumber: '+12015550123' });
     await settle(dialog);
     expect(regionText(dialog, 'alert')).to.contain('The SMS to +1 201 555 0123 was not sent.');
-    expect(regionText(dialog, 'alert')).to.contain('The network failed.');
+    expect(regionText(dialog, 'alert')).to.contain('Could not reach the service.');
     expect($<HTMLInputElement>(dialog, '#sms-number').value).to.equal('(201) 555-0123');
     expect(sendButton(dialog).disabled).to.equal(false);
     await expect(dialog).shadowDom.to.be.accessible();
@@ -256,7 +256,7 @@ describe('<invite-dialog> SMS', () => {
     textarea(dialog).select();
     await typeInto(dialog, textarea(dialog), 'x'.repeat(161));
     expect(sendButton(dialog).disabled).to.equal(true);
-    expect($(composer(dialog), '[part="warning"]').textContent).to.contain('This message needs 2 SMS; the most is 1.');
+    expect($(composer(dialog), '[part="warning"]').textContent).to.contain('This message takes 2 texts; the most allowed is 1. Shorten it.');
     await expect(composer(dialog)).shadowDom.to.be.accessible();
   });
 
@@ -269,5 +269,45 @@ describe('<invite-dialog> SMS', () => {
     expect(textarea(dialog).value).to.equal('<b><img src=x onerror="window.hacked=1"></b> javascript:alert(1)');
     expect(composer(dialog).shadowRoot!.querySelector('b, img')).to.equal(null);
     expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+});
+
+describe('<invite-dialog> invite link', () => {
+  /** Replaces the page's clipboard for one test. */
+  function clipboard(writeText: (text: string) => Promise<void>): () => void {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    return () => delete (navigator as { clipboard?: unknown }).clipboard;
+  }
+
+  it('copies the room link, and says so with a reminder to share the PIN apart', async () => {
+    const written: string[] = [];
+    const restore = clipboard(async (text) => void written.push(text));
+    try {
+      const dialog = await openSms(new ManualTransport(), { pin: true });
+      button(dialog.shadowRoot!, 'Copy invite link').click();
+      await waitUntil(() => written.length === 1, 'the link reaches the clipboard');
+      await settle(dialog);
+      expect(written).to.deep.equal(['https://meet.example.com/weekly-sync']);
+      expect(plain($(dialog, '.copy-status[role="status"]').textContent!)).to.equal('Link copied. Share the room’s PIN separately.');
+      await expect(dialog).shadowDom.to.be.accessible();
+    } finally {
+      restore();
+    }
+  });
+
+  it('shows the link selected, to copy by hand, where the clipboard is refused', async () => {
+    const restore = clipboard(() => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')));
+    try {
+      const dialog = await openSms();
+      button(dialog.shadowRoot!, 'Copy invite link').click();
+      await waitUntil(() => dialog.shadowRoot!.activeElement?.id === 'invite-link', 'the link field takes focus');
+      const field = $<HTMLInputElement>(dialog, '#invite-link');
+      expect(field.value).to.equal('https://meet.example.com/weekly-sync');
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, field.value.length]);
+      expect(field.readOnly).to.equal(true);
+      await expect(dialog).shadowDom.to.be.accessible();
+    } finally {
+      restore();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { countryFromDigits } from '../../src/phone/countries.js';
-import { checkDialable, type DialOptions } from '../../src/phone/dialable.js';
+import { checkDialable, incomplete, type DialOptions } from '../../src/phone/dialable.js';
+import { formatAsYouType } from '../../src/phone/format.js';
 import { loadEngine } from '../../src/phone/load-engine.js';
 import { loadDialCheck } from '../../src/phone/load-rules.js';
 import { METADATA_US_CA } from '../../src/phone/metadata-us-ca.js';
@@ -180,5 +181,39 @@ describe('checkDialable properties', () => {
       }),
       PROPERTY,
     );
+  });
+});
+
+describe('incomplete', () => {
+  it('tells a North American number being typed what it lacks, rather than refusing it', () => {
+    const partial = { ok: false, reason: 'too-short', needs: 10 };
+    // Read as a short code by checkDialable: a person typing it is not done yet.
+    expect(checkDialable('(201) 555', inUs)).to.include({ reason: 'short-code' });
+    for (const [input, country] of [['(201) 555', 'US'], ['201', 'CA'], ['1 201 555 01', 'US'], ['+1 201 555', undefined], ['+1', undefined]] as const) {
+      expect(incomplete(input, country), input).to.deep.equal(partial);
+    }
+  });
+
+  it('leaves service numbers, whole numbers and other countries alone', () => {
+    for (const [input, country] of [
+      ['911', 'US'],
+      ['411', 'US'],
+      ['1-911', 'US'],
+      ['(201) 555-0123', 'US'],
+      ['+44 20', undefined],
+      ['20 7946', 'GB'],
+      ['', 'US'],
+      ['abc', 'US'],
+    ] as const) {
+      expect(incomplete(input, country), input).to.equal(undefined);
+    }
+  });
+});
+
+describe('formatAsYouType', () => {
+  it("keeps the person's spacing in a number its rules cannot lay out", () => {
+    const typed = '+44 20 7946 0958';
+    expect(formatAsYouType(typed, typed.length, 'US', nanp)).to.deep.equal({ text: typed, caret: typed.length, country: undefined });
+    expect(formatAsYouType('+1 2015550123', 13, 'US', nanp).text, 'and lays out the ones it can').to.equal('+1 201 555 0123');
   });
 });

@@ -17,6 +17,12 @@ export const styles = css`
     padding: 0;
   }
 
+  /* The layout follows the page's direction; each sentence reads in the direction of its own
+     words, so that English on a right-to-left page does not end up with its full stop in front. */
+  :is(p, h2, h3, label, .attempt-text) {
+    unicode-bidi: plaintext;
+  }
+
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
@@ -83,6 +89,14 @@ export const styles = css`
     gap: calc(var(--_space) / 2);
     padding: var(--_space);
     background: var(--_surface-raised);
+  }
+
+  [part='tabs'][hidden] {
+    display: none;
+  }
+
+  [part='tabs'][hidden] + .body {
+    grid-column: 1 / -1;
   }
 
   [part='tab'] {
@@ -157,14 +171,61 @@ export const styles = css`
     display: none;
   }
 
-  .message {
-    margin: 0;
-    padding: calc(var(--_space) * 2);
-    min-height: 3lh;
+  /* What the dialog says when it offers nothing (yet): centred in a body the size of the form it
+     stands for, so that the dialog hardly moves when the form arrives. */
+  .body:has(> .empty) {
+    display: grid;
+    align-content: center;
   }
 
-  .message + button {
-    margin: 0 calc(var(--_space) * 2) calc(var(--_space) * 2);
+  .empty {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--_space);
+    min-height: 12rem;
+    justify-content: center;
+    padding: calc(var(--_space) * 2);
+    text-align: center;
+  }
+
+  .empty::before {
+    content: 'i' / '';
+    display: grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    border-radius: 50%;
+    background: var(--_surface-raised);
+    color: var(--_muted);
+    font-weight: 700;
+    font-size: 1.25rem;
+  }
+
+  .loading::before {
+    content: '' / '';
+    box-sizing: border-box;
+    border: 3px solid var(--_surface-raised);
+    border-block-start-color: var(--_accent);
+    background: none;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .loading::before {
+      animation: spin 0.9s linear infinite;
+    }
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  .message {
+    margin: 0;
+    font-weight: 600;
+    max-width: 26rem;
   }
 
   .invite-form {
@@ -186,6 +247,10 @@ export const styles = css`
     flex-direction: column;
     gap: calc(var(--_space) / 2);
     min-width: 0;
+  }
+
+  .name-field {
+    flex: none;
   }
 
   label {
@@ -235,6 +300,30 @@ export const styles = css`
   .note {
     margin: 0;
     color: var(--_muted);
+  }
+
+  .copy-link {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .text-button {
+    min-height: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  .copy-status {
+    color: var(--_muted);
+  }
+
+  .link-field {
+    flex: 1 1 100%;
   }
 
   .actions {
@@ -359,18 +448,18 @@ export const styles = css`
     pointer-events: none;
   }
 
-  /* Inside the open dialog: in the flow, at the end of its body. */
-  .body > [part='notices'] {
+  /* Inside the open dialog: in the flow, under the form. */
+  .body [part='notices'] {
     position: static;
     width: auto;
   }
 
   /* Both live regions stay rendered, empty, so that what is added to them is announced. */
-  .body > [part='notices']:has(.notice) {
-    padding: 0 calc(var(--_space) * 2) calc(var(--_space) * 2);
+  .body [part='notices']:has(.notice) {
+    padding-block: var(--_space);
   }
 
-  .body > [part='notices'] .notice {
+  .body [part='notices'] .notice {
     box-shadow: none;
   }
 
@@ -435,19 +524,38 @@ export const styles = css`
   }
 
   /* Colour says how serious, and an icon says it too: a call or text under way is the default. */
-  .notice-text::before {
+  .notice-text::before,
+  .attempt-text::before {
     content: '●' / '';
     display: inline-block;
-    width: 1.25em;
+    width: 1.5em;
+    text-align: center;
     font-weight: 700;
     color: var(--_tone);
+  }
+
+  .attempt {
+    --_tone: var(--_accent);
+  }
+
+  /* A call under way pulses, unless the person asked for less motion. */
+  @media (prefers-reduced-motion: no-preference) {
+    .progress :is(.notice-text, .attempt-text)::before {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.25;
+    }
   }
 
   .success {
     --_tone: var(--_success);
   }
 
-  .success .notice-text::before {
+  .success :is(.notice-text, .attempt-text)::before {
     content: '✓' / '';
   }
 
@@ -455,7 +563,7 @@ export const styles = css`
     --_tone: var(--_muted);
   }
 
-  .ended .notice-text::before {
+  .ended :is(.notice-text, .attempt-text)::before {
     content: '–' / '';
   }
 
@@ -463,8 +571,28 @@ export const styles = css`
     --_tone: var(--_danger);
   }
 
-  .failure .notice-text::before {
+  .failure :is(.notice-text, .attempt-text)::before {
     content: '!' / '';
+  }
+
+  /* A success fades after a few seconds, but not while the pointer or focus is on it: then it
+     starts over. */
+  .notice.success:not(:hover, :focus-within) {
+    animation: fade-out var(--invite-notice-duration, 6s) forwards;
+  }
+
+  @keyframes fade-out {
+    85% {
+      opacity: 1;
+    }
+    to {
+      opacity: 0;
+    }
+  }
+
+  /* A phone number never breaks across lines. */
+  .number {
+    white-space: nowrap;
   }
 
   .notice p {

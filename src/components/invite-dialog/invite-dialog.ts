@@ -13,7 +13,7 @@ import '../country-picker/country-picker.js';
 import '../sms-composer/sms-composer.js';
 import type { SmsComposer } from '../sms-composer/sms-composer.js';
 import { updateAfterLoads } from '../update-after-loads.js';
-import { buildNotices, type NoticeSources } from './notice-model.js';
+import { buildNotices, newestNotice, type NoticeSources } from './notice-model.js';
 import { renderAttempts, renderNotices } from './notices.js';
 import { renderConfirmation, type Confirmation } from './repeat-confirmation.js';
 import { styles } from './invite-dialog.styles.js';
@@ -46,15 +46,17 @@ export type InvitePanel = (typeof INVITE_PANELS)[number];
  * @csspart header - The title bar.
  * @csspart title - The title.
  * @csspart close-button - The button that closes the dialog.
- * @csspart tabs - The tab list on the side.
+ * @csspart tabs - The tab list: on the side, across the top on a phone, hidden when there is one way to invite.
  * @csspart tab - One tab.
  * @csspart panel - One tab panel.
  * @csspart number-label - The label of the phone field.
  * @csspart number-input - The phone field.
  * @csspart error - Why the number cannot be called.
+ * @csspart name-label - The label of the invitee's name field.
+ * @csspart name-input - The invitee's name, optional, sent with the call.
  * @csspart call-button - The Call button.
- * @csspart attempts - The list of calls placed.
- * @csspart notices - The notices: at the end of the open dialog's body, at the upper corner of the page once it closes.
+ * @csspart attempts - The list of calls placed before the newest.
+ * @csspart notices - The notices: the newest under the open dialog's form, up to three at the upper corner of the page once it closes.
  * @csspart notice - One notice.
  * @csspart send-button - The Send SMS button.
  * @csspart confirm - The confirmation pop-up.
@@ -72,6 +74,8 @@ export type InvitePanel = (typeof INVITE_PANELS)[number];
  * @csspart message-reminder - The PIN reminder (its `reminder` part).
  * @csspart message-button - The SMS composer's text buttons (its `button` part).
  *
+ * @slot upgrade - Shown when the customer's plan does not include inviting by phone: the next step, such as a link to upgrade or whom to contact. Default: a line saying an account administrator can add it.
+ *
  * @cssproperty --invite-dialog-width - Width of the dialog. Default `min(40rem, 100vw - 2rem)`.
  * @cssproperty --invite-color-text - Text colour.
  * @cssproperty --invite-color-muted - Secondary text colour.
@@ -82,6 +86,7 @@ export type InvitePanel = (typeof INVITE_PANELS)[number];
  * @cssproperty --invite-color-on-accent - Text on the accent colour.
  * @cssproperty --invite-color-danger - Refusals and failures.
  * @cssproperty --invite-color-success - A joined participant.
+ * @cssproperty --invite-notice-duration - How long a success notice (joined, sent) stays before it fades, while not hovered or focused. Default `6s`.
  * @cssproperty --invite-focus-ring - Focus outline. Default `2px solid` the accent colour.
  * @cssproperty --invite-radius - Corner radius. Default `6px`.
  * @cssproperty --invite-font - Font shorthand. Default `inherit`.
@@ -109,7 +114,13 @@ export class InviteDialog extends LitElement {
   readonly #dialOut = new DialOutController(this, () => ({ transport: this.#settings.get('transport'), timeout: this.callTimeout }));
   readonly #sms = new SmsSendController(this, () => this.#settings.get('transport'));
   // What had focus goes away or disables itself (a dismissed notice, Send): the phone field takes it.
-  readonly #focus = new DialogFocusController(this, () => (this.dialog?.open ? this.#numberInput() : null));
+  // A notice's button that goes away hands focus to what its notice offers now (it moves to the
+  // assertive region as a call ends); any other, to the phone field.
+  readonly #focus = new DialogFocusController(this, (lost) => {
+    const notice = `[data-notice="${lost.closest('[data-notice]')?.getAttribute('data-notice')}"]`;
+    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(`${notice} ${selector}`);
+    return this.dialog?.open ? find('.notice-actions :enabled') ?? find('.dismiss') ?? this.#numberInput() : null;
+  });
 
   /** The tab shown: `call` or `sms`. */
   panel: InvitePanel = 'call';
@@ -126,12 +137,16 @@ export class InviteDialog extends LitElement {
   #smsRendered = false;
   /** The person asked to see every call of the session, not only the last few. */
   #allCalls = false;
-  /** The notice last shown in the open dialog. */
-  #shownNotice: Element | null = null;
+  /** The notice last shown in the open dialog, and its state. */
+  #shownNotice = '';
   /** Whether the Send button was rendered enabled for the message. */
   #messageSendable = false;
   /** What waits for the person's confirmation, while the question is open. */
   #asking: Confirmation | undefined;
+  /** The invitee's name, optional, typed on the Call tab. */
+  #name = '';
+  /** The invite link was copied, or has to be copied by hand: it is shown selected. */
+  #linkCopy: 'copied' | 'by-hand' | undefined;
 
   private get dialog(): HTMLDialogElement {
     return this.renderRoot.querySelector<HTMLDialogElement>('[part="dialog"]')!;
@@ -186,10 +201,11 @@ export class InviteDialog extends LitElement {
     const popover = this.renderRoot.querySelector<HTMLElement>('[part="notices"][popover]');
     if (popover && !popover.matches(':popover-open')) popover.showPopover();
     void this.#composerRendered();
-    // A new notice in the open dialog closes its body: bring it into view, where the person is.
+    // A new notice in the open dialog, or one that changed (it may have grown), is brought into view.
     const newest = this.open ? this.renderRoot.querySelector('.body [part="notice"]') : null;
-    if (newest && newest !== this.#shownNotice && !changed.has('open')) newest.scrollIntoView({ block: 'nearest' });
-    this.#shownNotice = newest;
+    const shown = newest ? `${newest.getAttribute('data-notice')} ${newest.className}` : '';
+    if (newest && shown !== this.#shownNotice && !changed.has('open')) newest.scrollIntoView({ block: 'nearest' });
+    this.#shownNotice = shown;
   }
 
   /** The composer renders its message after this element: once it has, the Send button follows it. */
@@ -202,6 +218,16 @@ export class InviteDialog extends LitElement {
   /** Also waits for the phone rules, which load when the dialog first opens. */
   protected override getUpdateComplete(): Promise<boolean> {
     return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#field.ready, this.#locale.ready, this.#composerRendered()]);
+  }
+
+  /**
+   * Whether this person may invite at all: `false` once that is known not to be so (a participant
+   * or a guest, no transport, or a policy that offers nothing), so that a host may hide its Invite
+   * button. `true` while the policy has not been asked yet, or could not be read.
+   */
+  get canInvite(): boolean {
+    const current = this.#permissions.current;
+    return typeof current !== 'string' || current === 'loading' || current === 'policy-failed';
   }
 
   /** Opens the dialog. Nothing that invites is offered to a participant or a guest. */
@@ -259,8 +285,15 @@ export class InviteDialog extends LitElement {
     this.#field.touch();
     const phoneNumber = this.#field.e164;
     if (!phoneNumber || !this.#offered?.dialOut || this.#dialOut.isCalling(phoneNumber)) return;
-    if (this.#dialOut.tried(phoneNumber)) this.#askToRepeat({ action: 'call', phoneNumber });
-    else this.#call(phoneNumber);
+    const displayName = this.#name.trim() || undefined;
+    if (this.#dialOut.tried(phoneNumber)) this.#askToRepeat({ action: 'call', phoneNumber, displayName });
+    else this.#call(phoneNumber, displayName);
+  }
+
+  #onNameInput(event: InputEvent): void {
+    this.#name = (event.target as HTMLInputElement).value;
+    // Rendered, so that clearing it once the call is placed reaches the field.
+    this.requestUpdate();
   }
 
   #showAllCalls(): void {
@@ -268,10 +301,12 @@ export class InviteDialog extends LitElement {
     this.requestUpdate();
   }
 
-  #call(phoneNumber: string): void {
-    // The Call button disables itself: focus goes to the new call's Cancel call.
-    const attempt = this.#dialOut.call(phoneNumber);
-    if (attempt) this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>(`[data-attempt="${attempt.id}"] button`));
+  #call(phoneNumber: string, displayName?: string): void {
+    // The Call button disables itself: focus goes to the new call's Cancel call. The name went with
+    // the call: the field is ready for the next person's.
+    const attempt = this.#dialOut.call(phoneNumber, displayName);
+    if (attempt && displayName) this.#name = '';
+    if (attempt) this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>(`[data-notice="call-${attempt.id}"] button`));
   }
 
   #onSmsSubmit(event: SubmitEvent): void {
@@ -308,7 +343,7 @@ export class InviteDialog extends LitElement {
     const confirmation = this.#asking;
     this.confirmDialog.close();
     if (!confirmed || !confirmation) return;
-    if (confirmation.action === 'call' && this.#offered?.dialOut) this.#call(confirmation.phoneNumber);
+    if (confirmation.action === 'call' && this.#offered?.dialOut) this.#call(confirmation.phoneNumber, confirmation.displayName);
     if (confirmation.action === 'sms' && this.#offered?.sms) this.#sendSms(confirmation.phoneNumber, confirmation.message ?? '');
   }
 
@@ -324,19 +359,27 @@ export class InviteDialog extends LitElement {
   #refusalMessage(): string {
     const refusal = this.#field.shownRefusal;
     const strings = this.#locale.strings;
-    if (refusal?.reason === 'country-not-allowed' && refusal.country) return strings.refusalCountry(regionName(refusal.country, this.#locale.lang));
-    return refusal ? strings.refusal[refusal.reason] : '';
+    const lang = this.#locale.lang;
+    if (refusal?.needs) return strings.incomplete(refusal.needs);
+    if (refusal?.reason !== 'country-not-allowed') return refusal ? strings.refusal[refusal.reason] : '';
+    // Which country the number is in, and which may be called: a short list only.
+    const refused = refusal.country ? strings.refusalCountry(regionName(refusal.country, lang)) : strings.refusal[refusal.reason];
+    const countries = this.#countries;
+    if (countries.length === 0 || countries.length > 4) return refused;
+    const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(countries.map((code) => regionName(code, lang)));
+    return `${refused} ${strings.callableCountries(names)}`;
   }
 
   /**
    * While the modal dialog is open the notices are rendered inside it: anything outside a modal
-   * dialog is inert, top layer or not. Otherwise they are a popover in the top layer.
+   * dialog is inert, top layer or not. There the newest is the one live status, under the form;
+   * older calls are in the list. Once it closes they are a popover in the top layer.
    */
   #renderNotices(): TemplateResult {
-    // While the dialog is open it lists every call itself: one notice is enough, and more would
-    // cover the dialog on a narrow screen.
-    const max = this.open ? 1 : 3;
-    return renderNotices(buildNotices(this.#notices), { popover: !this.open, max, dismissLabel: this.#locale.strings.dismiss });
+    const dismissLabel = this.#locale.strings.dismiss;
+    if (!this.open) return renderNotices(buildNotices(this.#notices), { popover: true, max: 3, dismissLabel });
+    const newest = newestNotice(this.#notices);
+    return renderNotices(newest ? [newest] : [], { popover: false, max: 1, dismissLabel });
   }
 
   #renderNumberFields(prefix: InvitePanel): TemplateResult {
@@ -348,6 +391,7 @@ export class InviteDialog extends LitElement {
           .settings=${this.settings}
           .strings=${this.strings}
           .allowedCountries=${this.#countries}
+          .preferredCountries=${this.preferredCountries}
           .value=${this.#field.country}
           @change=${this.#onCountryChange}
         ></country-picker>
@@ -388,10 +432,24 @@ export class InviteDialog extends LitElement {
     const waiting = this.#dialOut.retry.secondsLeft;
     const disabled = !phoneNumber || this.#dialOut.isCalling(phoneNumber) || waiting > 0;
     return html`<form class="invite-form" novalidate @submit=${this.#onCallSubmit}>
-        ${this.#renderNumberFields('call')} ${this.#renderSubmit('call-button', strings.call, disabled, waiting)}
+        ${this.#renderNumberFields('call')}
+        <div class="field name-field">
+          <label for="call-name" part="name-label">${strings.nameLabel}</label>
+          <input
+            id="call-name"
+            part="name-input"
+            autocomplete="off"
+            maxlength="64"
+            dir="auto"
+            .value=${this.#name}
+            @input=${this.#onNameInput}
+          />
+        </div>
+        ${this.#renderSubmit('call-button', strings.call, disabled, waiting)}
       </form>
       ${this.#settings.get('userRole') === 'moderator' ? html`<p class="note">${strings.smsOwnerOnly}</p>` : nothing}
-      ${renderAttempts(this.#notices, this.#allCalls, this.#showAllCalls)}`;
+      ${this.open && this.#panel === 'call' ? this.#renderNotices() : nothing}
+      ${renderAttempts(this.#notices, this.open ? newestNotice(this.#notices) : undefined, this.#allCalls, this.#showAllCalls)}`;
   }
 
   #renderSmsPanel(): TemplateResult {
@@ -415,8 +473,39 @@ export class InviteDialog extends LitElement {
         .pinRequired=${this.pinRequired}
         @input=${() => this.requestUpdate()}
       ></sms-composer>
-      ${this.#renderSubmit('send-button', strings.sendSms, disabled, waiting)}
-    </form>`;
+      ${this.#renderCopyLink()} ${this.#renderSubmit('send-button', strings.sendSms, disabled, waiting)}
+    </form>
+    ${this.open && this.#panel === 'sms' ? this.#renderNotices() : nothing}`;
+  }
+
+  /** Another way to invite: the room link, copied to share it elsewhere. */
+  #renderCopyLink(): TemplateResult | typeof nothing {
+    const link = this.#settings.get('roomLink');
+    if (!link) return nothing;
+    const strings = this.#locale.strings;
+    const copied = this.#linkCopy === 'copied';
+    const pin = copied && this.#settings.get('pinRequired') ? ` ${strings.sharePinSeparately}` : '';
+    return html`<div class="copy-link">
+      <button type="button" class="text-button" @click=${this.#copyLink}>${strings.copyLink}</button>
+      <span class="copy-status" role="status">${copied ? strings.linkCopied + pin : ''}</span>
+      ${this.#linkCopy === 'by-hand'
+        ? html`<label class="copy-status" for="invite-link">${strings.copyLinkByHand}</label>
+            <input id="invite-link" class="link-field" readonly dir="ltr" .value=${link} @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()} />`
+        : nothing}
+    </div>`;
+  }
+
+  async #copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.#settings.get('roomLink'));
+      this.#linkCopy = 'copied';
+      this.requestUpdate();
+    } catch {
+      // No clipboard here (an insecure page, a denied permission): the link, selected, to copy by hand.
+      this.#linkCopy = 'by-hand';
+      this.requestUpdate();
+      this.#focus.moveTo(() => this.renderRoot.querySelector<HTMLElement>('#invite-link'));
+    }
   }
 
   #renderTab(panel: InvitePanel, label: string): TemplateResult {
@@ -441,14 +530,25 @@ export class InviteDialog extends LitElement {
     const current = this.#permissions.current;
     let tabs: TemplateResult | typeof nothing = nothing;
     let content: TemplateResult;
-    if (current === 'loading') content = html`<p class="message" role="status">${strings.loading}</p>`;
+    if (current === 'loading') content = html`<div class="empty loading"><p class="message" role="status">${strings.loading}</p></div>`;
     else if (typeof current === 'string') {
-      content = html`<p class="message">${(strings.nothing satisfies Record<Exclude<NothingOffered, 'loading'>, string>)[current]}</p>
+      content = html`<div class="empty ${current}">
+        <p class="message">${(strings.nothing satisfies Record<Exclude<NothingOffered, 'loading'>, string>)[current]}</p>
+        ${current === 'not-entitled' ? html`<slot name="upgrade"><p class="note">${strings.notEntitledNext}</p></slot>` : nothing}
         ${current === 'policy-failed'
           ? html`<button class="secondary" @click=${() => this.#permissions.load()}>${strings.retry}</button>`
-          : nothing}`;
+          : nothing}
+      </div>`;
     } else {
-      tabs = html`<div part="tabs" role="tablist" aria-orientation="vertical" aria-label=${strings.tabsLabel} @keydown=${this.#onTabKeyDown}>
+      // With one way to invite there is nothing to choose: no rail. Its one tab still names the panel.
+      tabs = html`<div
+        part="tabs"
+        role="tablist"
+        aria-orientation="vertical"
+        aria-label=${strings.tabsLabel}
+        ?hidden=${!(current.dialOut && current.sms)}
+        @keydown=${this.#onTabKeyDown}
+      >
         ${current.dialOut ? this.#renderTab('call', strings.tabCall) : nothing}
         ${current.sms ? this.#renderTab('sms', strings.tabSms) : nothing}
       </div>`;
@@ -463,11 +563,11 @@ export class InviteDialog extends LitElement {
           </div>`
         : nothing}`;
     }
-    // While the dialog is open its notices close its body, in the flow: never over it, and nothing
-    // above them moves when one appears.
+    // While the dialog is open its notices are in the flow of its body, under the form of the panel
+    // shown (or under what the dialog says when nothing may be offered): never over anything.
     return html`<div class="layout">
       ${tabs}
-      <div class="body">${content} ${this.open ? this.#renderNotices() : nothing}</div>
+      <div class="body">${content} ${this.open && typeof current === 'string' ? this.#renderNotices() : nothing}</div>
     </div>`;
   }
 

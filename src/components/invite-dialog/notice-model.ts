@@ -26,6 +26,8 @@ export interface Notice {
   /** A state class for styling (`ringing`, `joined`, `sent`…). */
   state: AttemptState | SmsSendState;
   text: string;
+  /** Seconds since a call that has not ended was placed. */
+  elapsed?: number | undefined;
   /** More about a failure. Untrusted text. */
   detail?: string | undefined;
   /** Announced assertively rather than politely. */
@@ -66,6 +68,11 @@ function toneOf(flags: number): NoticeTone {
   return flags & FAILURE ? 'failure' : flags & SUCCESS ? 'success' : flags & AGAIN ? 'ended' : 'progress';
 }
 
+/** How an attempt is drawn, in the list and in its notice. */
+export function callTone(attempt: CallAttempt): NoticeTone {
+  return toneOf(CALL_NOTICES[attempt.state]);
+}
+
 /** What the notices are built from: the dialog's state, read when they are rendered. */
 export interface NoticeSources {
   strings: InviteStrings;
@@ -90,7 +97,9 @@ export function errorText(strings: InviteStrings, code: string): string {
 export function attemptText(attempt: CallAttempt, sources: NoticeSources): string {
   // Typed here so that a state added without its words fails the type check.
   const words: Record<AttemptState, (phoneNumber: string) => string> = sources.strings.callState;
-  return words[attempt.state](sources.display(attempt.phoneNumber));
+  const text = words[attempt.state](sources.display(attempt.phoneNumber));
+  // The name as typed, isolated so that its direction never reorders the sentence.
+  return attempt.displayName ? sources.strings.named(`\u2068${attempt.displayName}\u2069`, text) : text;
 }
 
 function attemptDetail(attempt: CallAttempt, strings: InviteStrings): string | undefined {
@@ -109,7 +118,7 @@ export function callActions(attempt: CallAttempt, sources: NoticeSources): Notic
   if (sources.offered?.dialOut && CALL_NOTICES[attempt.state] & AGAIN && !dialOut.isCalling(attempt.phoneNumber)) {
     actions.push({
       label: strings.callAgain,
-      run: () => sources.askAgain({ action: 'call', phoneNumber: attempt.phoneNumber }),
+      run: () => sources.askAgain({ action: 'call', phoneNumber: attempt.phoneNumber, ...(attempt.displayName ? { displayName: attempt.displayName } : {}) }),
       disabled: dialOut.retry.secondsLeft > 0,
     });
   }
@@ -122,9 +131,10 @@ function callNotice(attempt: CallAttempt, sources: NoticeSources): Notice {
     startedAt: attempt.startedAt,
     state: attempt.state,
     text: attemptText(attempt, sources),
+    elapsed: attempt.settled ? undefined : sources.dialOut.elapsed(attempt),
     detail: attemptDetail(attempt, sources.strings),
     alert: (CALL_NOTICES[attempt.state] & ALERT) > 0,
-    tone: toneOf(CALL_NOTICES[attempt.state]),
+    tone: callTone(attempt),
     actions: callActions(attempt, sources),
     dismiss: attempt.settled ? () => sources.dialOut.dismiss(attempt) : undefined,
   };
@@ -147,6 +157,17 @@ function smsNotice(send: SmsSend, sources: NoticeSources): Notice {
         : [],
     dismiss: send.state === 'sending' ? undefined : () => sms.dismiss(send),
   };
+}
+
+/**
+ * The notice of the newest call or SMS, unless the person has dismissed it: the open dialog's one
+ * live status. Older calls are in its list, each once.
+ */
+export function newestNotice(sources: NoticeSources): Notice | undefined {
+  const records = [...sources.dialOut.attempts, ...sources.sms.sends];
+  const newest = records.reduce<(typeof records)[number] | undefined>((last, record) => (last && last.startedAt >= record.startedAt ? last : record), undefined);
+  if (!newest || newest.dismissed) return undefined;
+  return 'settled' in newest ? callNotice(newest, sources) : smsNotice(newest, sources);
 }
 
 /** A notice for every call and SMS of this session that the person has not dismissed. */

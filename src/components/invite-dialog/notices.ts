@@ -1,6 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { attemptText, callActions, type Notice, type NoticeAction, type NoticeSources } from './notice-model.js';
+import { attemptText, callActions, callTone, type Notice, type NoticeAction, type NoticeSources } from './notice-model.js';
+
+/**
+ * A sentence with the phone numbers in it kept whole: each number is an isolated left-to-right run
+ * (see `ltr()`), drawn so that it never breaks across lines.
+ */
+export function withNumbers(text: string): Array<string | TemplateResult> {
+  return text.split(/(\u2066[^\u2069]*\u2069)/).map((part) => (part.startsWith('\u2066') ? html`<span class="number">${part}</span>` : part));
+}
 
 /** A button for one thing that may be done with a call or an SMS: in a notice, or in the list of calls. */
 function renderAction(action: NoticeAction, describedBy?: string): TemplateResult {
@@ -19,19 +27,27 @@ const CALLS_SHOWN = 3;
 
 /**
  * The calls placed in this session, newest first, each with what may be done with it now: the
- * last few, or all of them once `showAll` is asked for.
+ * last few, or all of them once `showAll` is asked for. The call whose notice the dialog shows,
+ * `shown`, is not listed again.
  */
-export function renderAttempts(sources: NoticeSources, all: boolean, showAll: () => void): TemplateResult | typeof nothing {
-  const attempts = sources.dialOut.attempts;
+export function renderAttempts(
+  sources: NoticeSources,
+  shown: Notice | undefined,
+  all: boolean,
+  showAll: () => void,
+): TemplateResult | typeof nothing {
+  const attempts = sources.dialOut.attempts.filter((attempt) => shown?.key !== `call-${attempt.id}`);
   if (attempts.length === 0) return nothing;
   const hidden = all ? 0 : attempts.length - CALLS_SHOWN;
   return html`<section class="attempts" aria-labelledby="attempts-title">
     <h3 id="attempts-title">${sources.strings.attemptsTitle}</h3>
     <ul part="attempts">
       ${attempts.slice(0, hidden > 0 ? CALLS_SHOWN : undefined).map(
-        (attempt) => html`<li class="attempt ${attempt.state}" data-attempt=${attempt.id}>
+        (attempt) => html`<li class="attempt ${attempt.state} ${callTone(attempt)}" data-attempt=${attempt.id}>
           <span class="attempt-text" id="attempt-${attempt.id}"
-            >${attemptText(attempt, sources)}${attempt.settled ? nothing : html` <span class="note">${clock(sources.dialOut.elapsed(attempt))}</span>`}</span
+            >${withNumbers(attemptText(attempt, sources))}${attempt.settled
+              ? nothing
+              : html` <span class="note">${clock(sources.dialOut.elapsed(attempt))}</span>`}</span
           >
           <span class="attempt-actions">
             ${callActions(attempt, sources).map((action) => renderAction(action, `attempt-${attempt.id}`))}
@@ -46,8 +62,14 @@ export function renderAttempts(sources: NoticeSources, all: boolean, showAll: ()
 }
 
 function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
-  return html`<div part="notice" class="notice ${notice.state} ${notice.tone}">
-    <p class="notice-text">${notice.text}</p>
+  // The clock is not announced each second: it is a timer, not part of the live status.
+  // A success fades (see the styles), and once it has it is dismissed.
+  const faded = (event: AnimationEvent) => {
+    if (event.animationName === 'fade-out') notice.dismiss?.();
+  };
+  return html`<div part="notice" class="notice ${notice.state} ${notice.tone}" data-notice=${notice.key} @animationend=${faded}>
+    <p class="notice-text">${withNumbers(notice.text)}</p>
+    ${notice.elapsed === undefined ? nothing : html`<span class="note" role="timer">${clock(notice.elapsed)}</span>`}
     ${notice.dismiss
       ? html`<button class="dismiss" aria-label=${dismissLabel} @click=${notice.dismiss}><span aria-hidden="true">×</span></button>`
       : nothing}

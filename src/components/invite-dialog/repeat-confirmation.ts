@@ -1,11 +1,14 @@
 import { html, type TemplateResult } from 'lit';
 import type { InviteStrings } from '../../i18n/index.js';
+import { withNumbers } from './notices.js';
 
 /** What waits for the person's confirmation before it is done again. */
 export interface Confirmation {
   action: 'call' | 'sms';
   phoneNumber: string;
   message?: string;
+  /** The invitee's name given with the call. */
+  displayName?: string | undefined;
 }
 
 /**
@@ -23,7 +26,7 @@ export function renderConfirmation(
 ): TemplateResult {
   const sms = asking?.action === 'sms';
   return html`<dialog part="confirm" aria-labelledby="confirm-text" @close=${closed}>
-    <p id="confirm-text">${asking ? (sms ? strings.confirmSendAgain(number) : strings.confirmCallAgain(number)) : ''}</p>
+    <p id="confirm-text">${asking ? withNumbers(sms ? strings.confirmSendAgain(number) : strings.confirmCallAgain(number)) : ''}</p>
     <div class="actions">
       <button class="secondary" autofocus @click=${() => answer(false)}>${strings.cancel}</button>
       <button class="primary" @click=${() => answer(true)}>${sms ? strings.sendAgain : strings.callAgain}</button>
