@@ -1,8 +1,10 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import manifest from '../custom-elements.json';
 import './preview.css';
+import { TEST_VIEWPORTS } from './viewports.js';
 
 // Controls and the docs tables (attributes, properties, events, parts, CSS properties) come from
 // the manifest the analyzer writes from the elements' JSDoc.
@@ -73,6 +75,7 @@ const preview: Preview = {
     a11y: { test: 'error' },
     controls: { expanded: true },
     docs: { toc: true },
+    viewport: { options: { ...MINIMAL_VIEWPORTS, ...TEST_VIEWPORTS } },
   },
   tags: ['autodocs'],
 };
