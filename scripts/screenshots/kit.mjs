@@ -14,13 +14,12 @@ export const dialog = (page) => page.locator('invite-dialog');
 export const waitFor = (locator, state = 'visible') => locator.first().waitFor({ state, timeout: WAIT_MS });
 /** A notice in the given state (`ringing`, `busy`, `no-answer`, `failed`…). */
 export const notice = (page, state) => waitFor(dialog(page).locator(`[part="notice"].${state}`));
-/** A call in the dialog's list in the given state. */
 /** A call in this state, in the list or as the dialog's live status. */
 export const attempt = (page, state) => waitFor(dialog(page).locator(`:is(.attempt, .body [part="notice"]).${state}`).first());
 
 /**
  * Once nothing moves and everything is drawn: the transitions and animations have run (endless
- * ones aside) and the images have arrived, in the page and in every shadow root. Chromium's
+ * ones and a success notice's fade aside) and the images have arrived, in the page and in every shadow root. Chromium's
  * `document.getAnimations()` leaves out those in shadow roots, and a CSS background (the flags'
  * sprite) is fetched only once an element first shows it, after the load event.
  */
@@ -32,7 +31,8 @@ function settled(page) {
       for (const root of roots) for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
       const still = roots
         .flatMap((root) => root.getAnimations())
-        .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity);
+        // A success notice's fade is not waited for: it would be gone.
+        .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity || animation.animationName === 'fade-out');
       // One Image per URL, kept across polls: complete once the browser has the picture.
       const images = (window.screenshotImages ??= new Map());
       for (const element of roots.flatMap((root) => [...root.querySelectorAll('*')])) {

@@ -12,6 +12,9 @@ export interface PhoneFieldInputs {
   defaultCountry: string;
 }
 
+/** A fictional number (555-01xx) of each country whose form the field shows before one is typed. */
+const EXAMPLES: Partial<Record<string, string>> = { US: '2015550123', CA: '4165550123' };
+
 /** Refusals worth showing before the person has finished typing; the rest wait for blur or Call. */
 const SHOWN_WHILE_TYPING: readonly RefusalReason[] = ['invalid-characters', 'input-too-long', 'country-not-allowed'];
 
@@ -110,6 +113,12 @@ export class PhoneFieldController implements ReactiveController {
   /** An E.164 number the way people write it (`+1 201 555 0123`), once the rules are loaded. */
   display(e164: string): string {
     return this.#engine ? this.#engine.formatInternational(e164) : e164;
+  }
+
+  /** An example of a number of the chosen country, laid out as the field will lay it out. */
+  get example(): string | undefined {
+    const digits = EXAMPLES[this.country];
+    return digits && this.#engine?.asYouType(digits, false, this.country).text;
   }
 
   /** Whether the number may be dialled; undefined while the phone rules are loading. */

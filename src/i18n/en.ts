@@ -28,7 +28,7 @@ export const en = {
     'short-code': 'Short codes cannot be called.',
   } satisfies Record<RefusalReason, string>,
   refusalCountry: (country: string) => `Calls to ${country} are not available.`,
-  callableCountries: (countries: string) => `You can call numbers in ${countries}.`,
+  callableCountries: (countries: string) => `You can call numbers in these countries: ${countries}.`,
   incomplete: (digits: number) => `Enter all ${digits} digits.`,
 
   dialogTitle: 'Invite a participant to the call',

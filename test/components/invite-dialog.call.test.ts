@@ -334,6 +334,16 @@ describe('<invite-dialog> the phone field', () => {
     expect(error(dialog)).to.equal('!This number is too long.');
   });
 
+  it('shows an example number of the chosen country until one is typed', async () => {
+    const dialog = await openDialog();
+    expect(numberInput(dialog).placeholder).to.equal('(201) 555-0123');
+    const picker = dialog.shadowRoot!.querySelector<CountryPicker>('country-picker')!;
+    picker.value = 'CA';
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(dialog);
+    expect(numberInput(dialog).placeholder).to.equal('(416) 555-0123');
+  });
+
   it('names the country of a number it cannot call, and the ones it can, keeping the spacing typed', async () => {
     const dialog = await openDialog();
     await typeNumber(dialog, '+44 20 7946 0958');
@@ -342,7 +352,7 @@ describe('<invite-dialog> the phone field', () => {
       return error(dialog).includes('United Kingdom');
     }, 'the country is named once every country is known');
     expect(numberInput(dialog).value).to.equal('+44 20 7946 0958');
-    expect(error(dialog)).to.equal('!Calls to United Kingdom are not available. You can call numbers in United States and Canada.');
+    expect(error(dialog)).to.equal('!Calls to United Kingdom are not available. You can call numbers in these countries: United States and Canada.');
   });
 });
 

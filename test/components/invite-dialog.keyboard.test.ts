@@ -137,3 +137,27 @@ describe('<invite-dialog> with the keyboard alone', () => {
     expect(transport.texts[0]!.request.phoneNumber).to.equal('+14165550123');
   });
 });
+
+describe('<invite-dialog> naming the invitee with the keyboard', () => {
+  it('goes from the number to the name, and Enter there places the call with both', async () => {
+    const transport = new ManualTransport();
+    const { dialog } = await openWithKeyboard(transport);
+    // No default country here: the number goes in with its calling code.
+    await sendKeys({ type: '+12015550123' });
+    await press('Tab');
+    expect(describeActive()).to.equal('#call-name');
+    await sendKeys({ type: 'Ana Lima' });
+    await press('Enter');
+    await settle(dialog);
+    expect(transport.dials.map((dial) => [dial.request.phoneNumber, dial.request.displayName])).to.deep.equal([['+12015550123', 'Ana Lima']]);
+    expect(describeActive(), 'then on the new call').to.equal('Cancel call');
+  });
+
+  it('reaches Copy invite link on the SMS tab', async () => {
+    const { dialog } = await openWithKeyboard(new ManualTransport());
+    dialog.panel = 'sms';
+    await settle(dialog);
+    await tabTo('Copy invite link');
+    expect(deepActive()?.tagName).to.equal('BUTTON');
+  });
+});

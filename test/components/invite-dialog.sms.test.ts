@@ -231,6 +231,22 @@ describe('<invite-dialog> SMS', () => {
     expect(sendButton(dialog).disabled).to.equal(false);
   });
 
+  it('keeps the message of an owner made moderator, and says why SMS is gone', async () => {
+    const dialog = await openSms();
+    textarea(dialog).select();
+    await typeInto(dialog, textarea(dialog), 'Bring the slides');
+    dialog.userRole = 'moderator';
+    await settle(dialog);
+    expect(tabs(dialog).filter((tab) => tab.checkVisibility()).length, 'one way left: no tabs').to.equal(0);
+    expect($(dialog, '#panel-sms').hidden).to.equal(true);
+    expect(plain($(dialog, '#panel-call .note').textContent!)).to.equal('Only the call’s owner can invite by SMS.');
+    await expect(dialog).shadowDom.to.be.accessible();
+    dialog.userRole = 'owner';
+    dialog.panel = 'sms';
+    await settle(dialog);
+    expect(textarea(dialog).value).to.equal('Bring the slides');
+  });
+
   it('keeps the number and message across tabs and reopening', async () => {
     const dialog = await openSms();
     await typeInto(dialog, $(dialog, '#sms-number'), '4165550123');

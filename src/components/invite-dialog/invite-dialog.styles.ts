@@ -270,6 +270,11 @@ export const styles = css`
     background: var(--_surface);
   }
 
+  ::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
   input[aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
@@ -590,9 +595,15 @@ export const styles = css`
     }
   }
 
-  /* A phone number never breaks across lines. */
+  /* A phone number never breaks across lines, unless the screen is narrower than the number. */
   .number {
     white-space: nowrap;
+  }
+
+  @media (max-width: 15rem) {
+    .number {
+      white-space: normal;
+    }
   }
 
   .notice p {

@@ -405,6 +405,7 @@ export class InviteDialog extends LitElement {
             inputmode="tel"
             dir="ltr"
             spellcheck="false"
+            placeholder=${this.#field.example ?? nothing}
             aria-invalid=${refusal ? 'true' : 'false'}
             aria-describedby="${prefix}-number-error"
             .value=${this.#field.number}
@@ -557,8 +558,9 @@ export class InviteDialog extends LitElement {
             ${this.#renderCallPanel()}
           </div>`
         : nothing}
-      ${current.sms
-        ? html`<div id="panel-sms" part="panel" role="tabpanel" aria-labelledby="tab-sms" ?hidden=${this.#panel !== 'sms'}>
+      ${current.sms || this.#smsRendered
+        ? // Kept, hidden, when SMS is taken away (an owner made moderator): the message is there if it comes back.
+          html`<div id="panel-sms" part="panel" role="tabpanel" aria-labelledby="tab-sms" ?hidden=${this.#panel !== 'sms'}>
             ${this.#smsRendered || this.#panel === 'sms' ? this.#renderSmsPanel() : nothing}
           </div>`
         : nothing}`;
