@@ -8,6 +8,8 @@ type Constructor<T> = new (...args: any[]) => T;
 export declare class FormControlMembers {
   /** The element's link to its form: value, validity, states. */
   protected readonly internals: ElementInternals;
+  /** Disabled by its own `disabled` or by a disabled `<fieldset>` around it. */
+  protected formDisabled: boolean;
   /** The form this control belongs to. */
   get form(): HTMLFormElement | null;
   get validity(): ValidityState;
@@ -15,6 +17,8 @@ export declare class FormControlMembers {
   get willValidate(): boolean;
   checkValidity(): boolean;
   reportValidity(): boolean;
+  /** @internal */
+  formDisabledCallback(disabled: boolean): void;
 }
 
 /**
@@ -26,6 +30,7 @@ export function FormControl<Base extends Constructor<LitElement>>(base: Base) {
     static formAssociated = true;
 
     protected readonly internals: ElementInternals = this.attachInternals();
+    protected formDisabled = false;
 
     get form(): HTMLFormElement | null {
       return this.internals.form;
@@ -49,6 +54,12 @@ export function FormControl<Base extends Constructor<LitElement>>(base: Base) {
 
     reportValidity(): boolean {
       return this.internals.reportValidity();
+    }
+
+    /** @internal */
+    formDisabledCallback(disabled: boolean): void {
+      this.formDisabled = disabled;
+      this.requestUpdate();
     }
   }
   return FormControlElement as unknown as Constructor<FormControlMembers> & { formAssociated: boolean } & Base;

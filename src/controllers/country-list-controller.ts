@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { regionName, regionTools } from '../i18n/regions.js';
 import type { CountryData } from '../phone/country-data.js';
+import type { FullCountryData } from '../phone/countries.js';
 import { loadPhoneRules, type PhoneRules } from '../phone/load-rules.js';
 import { KeyedLoad } from './keyed-load.js';
 
@@ -14,6 +15,9 @@ export interface CountryOption {
   /** A preferred country's copy, pinned above the whole list. */
   pinned?: boolean;
 }
+
+/** A search's rank for an option it does not match. */
+const NO_MATCH = 1000;
 
 /** How long keys typed one after another count as one type-ahead search. */
 const TYPE_AHEAD_MS = 500;
@@ -35,6 +39,8 @@ export class CountryListController implements ReactiveController {
   #getPreferred: () => readonly string[];
   #cacheKey = '';
   #options: readonly CountryOption[] = [];
+  /** Order among countries sharing a calling code (0: the main one): every country's data says; the bundled rows do not. */
+  #priority = new Map<string, number>();
   #typed = '';
   #typedAt = 0;
 
@@ -108,8 +114,9 @@ export class CountryListController implements ReactiveController {
     if (key !== this.#cacheKey) {
       this.#cacheKey = key;
       const { collator } = regionTools(lang);
-      this.#options = (this.#countries.value ?? [])
-        .filter((country) => allowed.includes(country.code))
+      const countries = (this.#countries.value ?? []).filter((country) => allowed.includes(country.code));
+      this.#priority = new Map(countries.map((country) => [country.code, (country as Partial<FullCountryData>).priority ?? 0]));
+      this.#options = countries
         .map((country) => ({ code: country.code, dialCode: country.dialCode, name: regionName(country.code, lang) }))
         .sort((a, b) => collator.compare(a.name, b.name));
     }
@@ -121,8 +128,11 @@ export class CountryListController implements ReactiveController {
   }
 
   /**
-   * The options that match the search: by name, ISO code or calling code. Without a search, every
-   * option, under a pinned copy of each preferred one (allowed), in the order they are preferred.
+   * The options that match the search, best first: names that start with it (and an ISO code that
+   * is it), then names with a word that starts with it, then names that hold it; or the countries
+   * of a calling code, its main one first, then those of longer codes that start with it. Without a
+   * search, every option, under a pinned copy of each preferred one (allowed), in the order they are
+   * preferred.
    */
   get visible(): readonly CountryOption[] {
     const query = fold(this.query.trim());
@@ -134,12 +144,18 @@ export class CountryListController implements ReactiveController {
       return pinned.length ? [...pinned, ...this.options] : this.options;
     }
     const digits = query.replace(/^\+/, '');
-    return this.options.filter(
-      (option) =>
-        fold(option.name).includes(query) ||
-        option.code.toLowerCase() === query ||
-        (/^\d+$/.test(digits) && option.dialCode.startsWith(digits)),
-    );
+    const rank = (option: CountryOption): number => {
+      if (/^\d+$/.test(digits)) return option.dialCode === digits ? this.#priority.get(option.code)! : option.dialCode.startsWith(digits) ? 99 : NO_MATCH;
+      const name = fold(option.name);
+      if (name.startsWith(query) || option.code.toLowerCase() === query) return 0;
+      // A word starts after anything but a letter: "bissau" finds Guinea-Bissau, "ivoire" Côte d’Ivoire.
+      return ` ${name.replace(/\P{L}/gu, ' ')}`.includes(` ${query}`) ? 1 : name.includes(query) ? 2 : NO_MATCH;
+    };
+    return this.options
+      .map((option) => ({ option, rank: rank(option) }))
+      .filter((ranked) => ranked.rank < NO_MATCH)
+      .sort((a, b) => a.rank - b.rank)
+      .map((ranked) => ranked.option);
   }
 
   isActive(option: CountryOption): boolean {
@@ -161,8 +177,11 @@ export class CountryListController implements ReactiveController {
   setQuery(query: string): void {
     this.query = query;
     const visible = this.visible;
-    // The active country stays active while shown, from a pinned copy to its place in the list.
-    this.#activate(visible.find((option) => this.isActive(option)) ?? visible.find((option) => option.code === this.active) ?? visible[0]);
+    // A search: its best match, so that Enter chooses it. Back to the whole list: the active country
+    // stays active, from a pinned copy to its place in the list.
+    this.#activate(
+      (!query.trim() && (visible.find((option) => this.isActive(option)) ?? visible.find((option) => option.code === this.active))) || visible[0],
+    );
   }
 
   /** Moves the active option by `step`, or to the first or last; stops at the ends. */

@@ -309,6 +309,51 @@ describe('<country-picker>', () => {
     await expect(picker).to.be.accessible();
   });
 
+  it('ranks a search as a person reads it, and Enter chooses the first shown', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL} value="US"></country-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'c' });
+    await picker.updateComplete;
+    const names = optionNames(picker);
+    // Names that start with "c", then names with a word that does, then the rest.
+    const rank = (name: string) => (/^[cç]/i.test(name) ? 0 : /[^\p{L}][cç]/iu.test(name) ? 1 : 2);
+    expect(names.map(rank)).to.deep.equal(names.map(rank).sort());
+    expect(names[0]).to.equal('Cambodia');
+    expect(names).to.include.members(['Côte d’Ivoire', 'New Caledonia', 'American Samoa']);
+    expect(names.indexOf('New Caledonia')).to.be.below(names.indexOf('American Samoa'));
+    expect(activeName(picker), 'the first shown').to.equal('Cambodia');
+    await sendKeys({ press: 'Enter' });
+    await picker.updateComplete;
+    expect(picker.value).to.equal('KH');
+
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    await sendKeys({ type: '44' });
+    await picker.updateComplete;
+    expect(optionNames(picker)[0], 'a calling code: its main country first').to.equal('United Kingdom');
+    await sendKeys({ press: 'Enter' });
+    expect(picker.value).to.equal('GB');
+  });
+
+  it('leaves Home and End to the text in the search box, as README says', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL}></country-picker>`);
+    picker.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    await sendKeys({ type: 'united' });
+    await picker.updateComplete;
+    const search = part(picker, 'search') as HTMLInputElement;
+    await sendKeys({ press: 'ArrowDown' });
+    await picker.updateComplete;
+    expect(activeName(picker)).to.equal('United Kingdom');
+    await sendKeys({ press: 'Home' });
+    await picker.updateComplete;
+    expect([search.selectionStart, activeName(picker)]).to.deep.equal([0, 'United Kingdom']);
+    await sendKeys({ press: 'End' });
+    await picker.updateComplete;
+    expect([search.selectionStart, activeName(picker)]).to.deep.equal([6, 'United Kingdom']);
+  });
+
   it('words the search box in the language of the page', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr-CA"><country-picker .allowedCountries=${ALL}></country-picker></div>`);
     const picker = await pickerIn(wrapper);
@@ -357,19 +402,19 @@ describe('<country-picker>', () => {
     const chosen = options(picker).filter((option) => option.getAttribute('aria-selected') === 'true');
     expect(chosen.map((option) => option.id)).to.deep.equal(['pinned-US', 'option-US']);
 
-    // A search shows each match once, in the usual order, the active country kept.
+    // A search shows each match once, the first shown active.
     await sendKeys({ type: 'united' });
     await picker.updateComplete;
     expect(groups(picker)).to.deep.equal([]);
     expect(optionNames(picker)).to.deep.equal(['United Arab Emirates', 'United Kingdom', 'United States']);
-    expect(activeDescendant(picker)).to.equal('option-US');
+    expect(activeDescendant(picker)).to.equal('option-AE');
     const search = part(picker, 'search') as HTMLInputElement;
     search.select();
     await sendKeys({ press: 'Backspace' });
     await picker.updateComplete;
     expect(groups(picker).map((group) => group.names.length)).to.deep.equal([2]);
     expect(ungroupedNames(picker)).to.have.length(ALL.length - 1);
-    expect(activeDescendant(picker), 'still where it was').to.equal('option-US');
+    expect(activeDescendant(picker), 'still where it was').to.equal('option-AE');
     await expect(picker).to.be.accessible();
   });
 

@@ -66,20 +66,23 @@ describe('CountryListController', () => {
     expect(search('ch'), 'Switzerland by its code').to.deep.equal(['CL', 'CN', 'CH']);
     expect(search('gb')).to.deep.equal(['GB']);
     expect(search('+4')).to.deep.equal(['DE', 'CH', 'GB']);
-    expect(search('1')).to.deep.equal(['CA', 'US']);
+    expect(search('1'), 'the main country of a shared calling code first').to.deep.equal(['US', 'CA']);
     expect(search('zz')).to.deep.equal([]);
     expect(search('  ')).to.have.length(9);
     inputs.lang = 'fr';
     expect(search('ETATS')).to.deep.equal(['US']);
   });
 
-  it('keeps the active option while the search shows it, else makes the first shown active', async () => {
+  it('makes the first shown active as the search changes, and keeps the active option once the search is cleared', async () => {
     const { host, list } = await setup();
     list.setQuery('');
     expect(list.active).to.equal('CA');
     list.move('last');
     list.setQuery('united');
-    expect(list.active).to.equal('US');
+    expect(list.active, 'the first shown, though the active one is shown too').to.equal('GB');
+    list.move(1);
+    list.setQuery('');
+    expect(list.active, 'back to the whole list: kept').to.equal('US');
     list.setQuery('+4');
     expect(list.active).to.equal('DE');
     list.setQuery('nowhere');
@@ -87,6 +90,25 @@ describe('CountryListController', () => {
     const updates = host.updates;
     await host.updateComplete;
     expect(host.updates).to.be.greaterThan(updates);
+  });
+
+  it('ranks a search: names that start with it, then names with a word that does, then the rest', async () => {
+    const { list } = await setup(['AS', 'CA', 'CU', 'DE', 'DK', 'FR', 'GB', 'GG', 'JE', 'KY', 'NC', 'US']);
+    list.activate('FR');
+    list.setQuery('c');
+    expect(codes(list.visible)).to.deep.equal(['CA', 'KY', 'CU', 'NC', 'AS', 'FR']);
+    expect(list.active, 'the first shown, not the one active before').to.equal('CA');
+    list.setQuery('de');
+    expect(codes(list.visible), 'an ISO code ranks like a name that starts with it').to.deep.equal(['DK', 'DE']);
+    list.setQuery('44');
+    expect(codes(list.visible), 'a calling code: its main country first').to.deep.equal(['GB', 'GG', 'JE']);
+    expect(list.active).to.equal('GB');
+    list.setQuery('+44');
+    expect(codes(list.visible)).to.deep.equal(['GB', 'GG', 'JE']);
+    list.setQuery('+4');
+    expect(codes(list.visible), 'calling codes that start with it, by name').to.deep.equal(['DK', 'DE', 'GG', 'JE', 'GB']);
+    list.setQuery('1');
+    expect(codes(list.visible), 'in the order the data gives a shared code').to.deep.equal(['US', 'CA', 'AS', 'KY']);
   });
 
   it('moves the active option by steps that stop at the ends, or to the first or last', async () => {

@@ -57,7 +57,6 @@ export class CountryPicker extends FormControl(LitElement) {
     required: { type: Boolean, reflect: true },
     disabled: { type: Boolean, reflect: true },
     open: { state: true },
-    formDisabled: { state: true },
   };
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -94,10 +93,10 @@ export class CountryPicker extends FormControl(LitElement) {
   /** The country data the flag sheet was last given. */
   #flagsFor: readonly CountryData[] | undefined;
   #scrolledTo: string | undefined;
-  private formDisabled = false;
 
-  private get combobox(): HTMLElement {
-    return this.renderRoot.querySelector<HTMLElement>('[part="combobox"]')!;
+  /** Not there before the first render. */
+  private get combobox(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part="combobox"]');
   }
   private get search(): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>('[part="search"]');
@@ -117,6 +116,12 @@ export class CountryPicker extends FormControl(LitElement) {
 
   get #inert(): boolean {
     return this.disabled || this.formDisabled;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A form reads the value and validity now, not once the country data has arrived.
+    this.#updateForm();
   }
 
   override disconnectedCallback(): void {
@@ -147,13 +152,7 @@ export class CountryPicker extends FormControl(LitElement) {
       this.#flagsFor = countries;
     }
     if (justLoaded || changed.has('value') || changed.has('required') || changed.has('allowedCountries') || changed.has('settings')) {
-      const chosen = this.#list.find(this.value) ? this.value : '';
-      this.internals.setFormValue(chosen || null);
-      this.internals.setValidity(
-        this.required && !chosen ? { valueMissing: true } : {},
-        this.#locale.strings.countryPlaceholder,
-        this.combobox,
-      );
+      this.#updateForm();
     }
     if (this.isConnected) this.popup.togglePopover(this.open);
     // Scrolling lays the list out: only when the active option changed.
@@ -173,14 +172,27 @@ export class CountryPicker extends FormControl(LitElement) {
     this.value = this.getAttribute('value') ?? '';
   }
 
-  /** @internal */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+  /**
+   * The value a form submits and checks: a country the list offers; until the country data has
+   * arrived, any allowed one.
+   */
+  #updateForm(): void {
+    const value = this.value.toUpperCase();
+    const allowed: readonly string[] = this.#settings.get('allowedCountries');
+    const offered = this.#list.countries ? this.#list.find(value) : allowed.includes(value);
+    const chosen = offered ? value : '';
+    // The state is the value, kept as it is for back/forward navigation to restore.
+    this.internals.setFormValue(chosen || null, this.value);
+    this.internals.setValidity(
+      this.required && !chosen ? { valueMissing: true } : {},
+      this.#locale.strings.countryPlaceholder,
+      this.combobox ?? undefined,
+    );
   }
 
   /** @internal */
-  formStateRestoreCallback(state: string | null): void {
-    this.value = state ?? '';
+  formStateRestoreCallback(state: string | File | FormData | null, _reason?: 'restore' | 'autocomplete'): void {
+    if (typeof state === 'string') this.value = state;
   }
 
   #openList(): void {
@@ -198,7 +210,7 @@ export class CountryPicker extends FormControl(LitElement) {
     if (!this.open) return;
     this.open = false;
     document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
-    if (restoreFocus) this.combobox.focus();
+    if (restoreFocus) this.combobox?.focus();
   }
 
   #choose(code: string | undefined): void {

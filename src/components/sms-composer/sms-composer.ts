@@ -131,7 +131,12 @@ export class SmsComposer extends FormControl(LitElement) {
   protected override updated(): void {
     const strings = this.#locale.strings;
     const count = this.count;
-    this.internals.setFormValue(this.value);
+    // The state that back/forward navigation restores: the edited text, none while it follows the
+    // template. In a FormData, not a string: Firefox may give one element another's state (it pairs
+    // them in the order their tags were defined), and a country's code must not become the message.
+    let state: FormData | null = null;
+    if (this.edited) (state = new FormData()).set('text', this.value);
+    this.internals.setFormValue(this.value, state);
     if (!this.value.trim()) this.internals.setValidity({ valueMissing: true }, strings.emptyMessage, this.textarea);
     else if (count.segments > this.limit) {
       this.internals.setValidity({ tooLong: true }, strings.overLimit(count.segments, this.limit), this.textarea);
@@ -147,6 +152,14 @@ export class SmsComposer extends FormControl(LitElement) {
   /** @internal */
   formResetCallback(): void {
     this.resetToDefault();
+  }
+
+  /** @internal */
+  formStateRestoreCallback(state: string | File | FormData | null, _reason?: 'restore' | 'autocomplete'): void {
+    const text = state instanceof FormData && state.get('text');
+    if (typeof text !== 'string') return;
+    this.edited = true;
+    this.value = text;
   }
 
   /** Announces a change of segment count, of encoding, or going over the limit; not every keystroke. */
@@ -197,6 +210,7 @@ export class SmsComposer extends FormControl(LitElement) {
     const over = count.segments > this.limit;
     const pin = this.#settings.get('pinRequired');
     const culprit = count.unicodeCulprit;
+    const disabled = this.disabled || this.formDisabled;
     // Units, as the network counts them: an emoji or a € takes two of the characters available.
     const available = count.perSegment * count.segments;
     return html`
@@ -209,7 +223,7 @@ export class SmsComposer extends FormControl(LitElement) {
         spellcheck="true"
         aria-describedby="counter warning reminder"
         aria-invalid=${over ? 'true' : 'false'}
-        ?disabled=${this.disabled}
+        ?disabled=${disabled}
         .value=${this.value}
         @input=${this.#onInput}
         @change=${this.#onChange}
@@ -219,7 +233,7 @@ export class SmsComposer extends FormControl(LitElement) {
           ${this.value.trim() ? strings.counter(available - count.remaining, available, count.segments) : strings.emptyMessage}
         </span>
         ${this.edited && this.value !== this.defaultValue
-          ? html`<button part="button" type="button" @click=${this.#onUseDefault}>${strings.useDefaultText}</button>`
+          ? html`<button part="button" type="button" ?disabled=${disabled} @click=${this.#onUseDefault}>${strings.useDefaultText}</button>`
           : nothing}
       </div>
       <div id="warning" part="warning" ?hidden=${!over && !culprit}>
@@ -227,7 +241,7 @@ export class SmsComposer extends FormControl(LitElement) {
         ${culprit ? html`<p class="note">${strings.unicodeWarning(culprit)}</p>` : nothing}
       </div>
       ${culprit && this.#typographic?.hasTypographicReplacements(this.value)
-        ? html`<button part="button" type="button" @click=${this.#onReplaceTypographic}>${strings.replaceTypographic}</button>`
+        ? html`<button part="button" type="button" ?disabled=${disabled} @click=${this.#onReplaceTypographic}>${strings.replaceTypographic}</button>`
         : nothing}
       <p id="reminder" part="reminder" ?hidden=${!pin}>${pin ? strings.pinReminder : nothing}</p>
       <div class="visually-hidden" role="status">${this.announcement}</div>
