@@ -16,7 +16,7 @@ export interface InviteSettings {
   transport?: InviteTransport;
   /** Who the person is in the call: `owner`, `moderator`, `participant` or `guest` (the default). */
   userRole?: InviteRole;
-  /** The countries whose numbers may be called, ISO 3166-1 alpha-2 (the attribute takes them space or comma separated). Default `US CA`. */
+  /** The countries whose numbers may be called, ISO 3166-1 alpha-2, in any case (the attribute, or the property as a string, takes them space or comma separated). Default `US CA`; an empty list allows none. */
   allowedCountries?: string[];
   /** Countries pinned, in this order, above the whole list of a picker long enough to have a search box; only the allowed ones. ISO codes, as `allowedCountries`. */
   preferredCountries?: string[];
@@ -58,7 +58,8 @@ export type SettingFields<Name extends InviteSettingName> = Pick<InviteSettings,
 export const INVITE_SETTINGS = {
   transport: { attribute: false },
   userRole: {},
-  // `allowed-countries="US CA"` (spaces or commas) is `['US', 'CA']`. No setting is reflected.
+  // `allowed-countries="US CA"` (spaces or commas) is `['US', 'CA']`; the settings controller reads
+  // properties through the same converter. No setting is reflected.
   allowedCountries: { converter: (value) => parseCountryCodes(value) },
   preferredCountries: { converter: (value) => parseCountryCodes(value) },
   defaultCountry: {},

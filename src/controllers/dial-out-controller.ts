@@ -45,9 +45,25 @@ function text(value: unknown): string | undefined {
   return (typeof value === 'string' && value) || undefined;
 }
 
+/** An update's fields, read once: an update whose getters throw (a hostile object, a Proxy) says nothing. */
+function read(update: unknown): { state?: unknown; participantId?: string | undefined; reason?: string | undefined } {
+  try {
+    const { state, participantId, reason } = update as DialOutUpdate;
+    return { state, participantId: text(participantId), reason: text(reason) };
+  } catch {
+    return {};
+  }
+}
+
+/** The call timeout when none is given, or one that is not a positive number of milliseconds. */
+export const CALL_TIMEOUT = 90_000;
+
 export interface DialOutOptions {
   transport: InviteTransport | undefined;
-  /** Milliseconds after which an attempt the backend says nothing more about shows as `unknown`. */
+  /**
+   * Milliseconds after which an attempt the backend says nothing more about shows as `unknown`;
+   * `Infinity` for never. Anything but a positive number counts as `CALL_TIMEOUT`.
+   */
   timeout: number;
 }
 
@@ -125,21 +141,21 @@ export class DialOutController extends InviteActionController<CallAttempt> {
     this.#aborts.set(attempt.id, abort);
     this.#watch(attempt);
     const onStatus = (update: DialOutUpdate): void => {
-      const state: unknown = (update as Partial<DialOutUpdate> | null)?.state;
+      const { state, participantId } = read(update);
       // Final states arrive through the promise; updates after settling are ignored.
       if (attempt.settled || !isKnownState(state) || isFinalState(state)) return;
-      this.#update(attempt, { state, participantId: text(update.participantId) });
+      this.#update(attempt, { state, participantId });
       this.#watch(attempt);
     };
     void this.request('dialOut', { phoneNumber, idempotencyKey: attempt.idempotencyKey, ...named }, { signal: abort.signal, onStatus }).then(
       (answer) => {
         if (attempt.settled) return;
-        const final = answer.value as Partial<DialOutUpdate> | null | undefined;
+        const final = read(answer.value);
         if (answer.code !== undefined) {
           if (abort.signal.aborted) this.#settle(attempt, { state: 'canceled' });
           else this.#fail(attempt, answer.code);
-        } else if (final && isFinalState(final.state)) {
-          this.#settle(attempt, { state: final.state, participantId: text(final.participantId), reason: text(final.reason) });
+        } else if (isFinalState(final.state)) {
+          this.#settle(attempt, { ...final, state: final.state });
         } else {
           this.#fail(attempt, 'unexpected-answer');
         }
@@ -155,8 +171,11 @@ export class DialOutController extends InviteActionController<CallAttempt> {
    */
   #watch(attempt: CallAttempt): void {
     clearTimeout(this.#timers.get(attempt.id));
-    if (attempt.state !== 'answered') {
-      this.#timers.set(attempt.id, setTimeout(() => this.#update(attempt, { state: 'unknown' }), this.#options().timeout));
+    const { timeout } = this.#options();
+    if (attempt.state !== 'answered' && timeout !== Infinity) {
+      // Past 2^31 - 1 ms (24.8 days), a timer would fire at once.
+      const ms = timeout > 0 ? Math.min(timeout, 2 ** 31 - 1) : CALL_TIMEOUT;
+      this.#timers.set(attempt.id, setTimeout(() => this.#update(attempt, { state: 'unknown' }), ms));
     }
   }
 

@@ -23,14 +23,17 @@ export type TransportAnswer = { value: unknown; code?: undefined } | { value?: u
 /**
  * What the dial-out and SMS controllers share: the records of this session, newest first, events
  * announced on the host, the guarded call to the transport, and the wait a `rate-limited` answer
- * asks for. A detached host neither renders nor announces; the records go on, and show again when
- * it is attached.
+ * asks for. A detached host neither renders nor announces; the records go on, and when it is
+ * attached again (moved, as frameworks do) it shows them and announces what happened meanwhile,
+ * in order.
  */
 export abstract class InviteActionController<Record extends InviteRecord> implements ReactiveController {
   protected readonly host: ReactiveControllerHost & HTMLElement;
   #connected = false;
   #nextId = 1;
   #records: Record[] = [];
+  /** Events that happened while the host was detached. */
+  #queued: Event[] = [];
 
   /** Counts down after the backend answered `rate-limited`. */
   readonly retry: RetryCountdown;
@@ -47,6 +50,8 @@ export abstract class InviteActionController<Record extends InviteRecord> implem
   hostConnected(): void {
     this.#connected = true;
     this.retry.resume();
+    this.host.requestUpdate();
+    this.#announce();
   }
 
   hostDisconnected(): void {
@@ -94,7 +99,13 @@ export abstract class InviteActionController<Record extends InviteRecord> implem
   }
 
   protected emit(event: Event): void {
-    if (this.#connected) this.host.dispatchEvent(event);
+    this.#queued.push(event);
+    this.#announce();
+  }
+
+  #announce(): void {
+    // A listener may detach the host again: what is left waits for the next time.
+    while (this.#connected && this.#queued.length) this.host.dispatchEvent(this.#queued.shift()!);
   }
 
   protected changed(): void {

@@ -9,8 +9,8 @@ export interface Permissions {
   countries: string[];
 }
 
-/** Why nothing may be offered, when nothing is. */
-export const NOTHING_OFFERED = ['role', 'not-entitled', 'no-transport', 'policy-failed', 'loading'] as const;
+/** Why nothing may be offered, when nothing is. `no-countries`: the element's allowed list is empty. */
+export const NOTHING_OFFERED = ['role', 'not-entitled', 'no-transport', 'no-countries', 'policy-failed', 'loading'] as const;
 export type NothingOffered = (typeof NOTHING_OFFERED)[number];
 
 /**
@@ -39,6 +39,9 @@ function isPolicy(value: unknown): value is InvitePolicy {
 
 const ENTITLED: InvitePolicy = { dialOut: true, sms: true };
 
+/** How long the policy may go unanswered before it counts as failed: 15 s. */
+export const POLICY_TIMEOUT = 15_000;
+
 interface Inputs {
   role: InviteRole;
   transport: InviteTransport | undefined;
@@ -47,15 +50,20 @@ interface Inputs {
 
 /**
  * Asks the transport once for the customer's policy (again when the transport changes) and
- * combines it with the role. Until it answers, nothing is offered.
+ * combines it with the role. Until it answers, nothing is offered; if it does not answer within
+ * the timeout, the request is aborted and fails like a rejected one.
  */
 export class PermissionsController implements ReactiveController {
+  /** `POLICY_TIMEOUT`; tests shorten it. */
+  static timeout = POLICY_TIMEOUT;
   #host: ReactiveControllerHost;
   #inputs: () => Inputs;
   #transport: InviteTransport | undefined;
   #abort: AbortController | undefined;
   #policy: InvitePolicy | undefined;
   #failed = false;
+  /** The host was removed while the policy was being asked for. */
+  #interrupted = false;
 
   constructor(host: ReactiveControllerHost, inputs: () => Inputs) {
     this.#host = host;
@@ -63,7 +71,12 @@ export class PermissionsController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    if (this.#interrupted) this.load();
+  }
+
   hostDisconnected(): void {
+    this.#interrupted = this.#abort?.signal.aborted === false;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#transport = undefined;
@@ -74,6 +87,7 @@ export class PermissionsController implements ReactiveController {
     const { role, transport, allowedCountries } = this.#inputs();
     if (role !== 'owner' && role !== 'moderator') return 'role';
     if (!transport) return 'no-transport';
+    if (!allowedCountries.length) return 'no-countries';
     if (this.#failed) return 'policy-failed';
     if (!this.#policy) return 'loading';
     const permissions = permissionsFor(role, this.#policy, allowedCountries);
@@ -97,15 +111,21 @@ export class PermissionsController implements ReactiveController {
     }
     const abort = new AbortController();
     this.#abort = abort;
-    const settle = (policy: InvitePolicy | undefined): void => {
+    const settle = (policy?: InvitePolicy): void => {
+      clearTimeout(timer);
       if (abort.signal.aborted) return;
+      this.#abort = undefined;
       this.#policy = policy;
       this.#failed = !policy;
       this.#host.requestUpdate();
     };
-    callTransport(transport, 'getPolicy', { signal: abort.signal }).then(
-      (policy) => settle(isPolicy(policy) ? policy : undefined),
-      () => settle(undefined),
-    );
+    const timer = setTimeout(() => {
+      settle();
+      abort.abort();
+    }, PermissionsController.timeout);
+    // A policy whose getters throw is a malformed one.
+    callTransport(transport, 'getPolicy', { signal: abort.signal })
+      .then((policy) => (isPolicy(policy) ? policy : undefined))
+      .then(settle, () => settle());
   }
 }

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
-import type { ReactiveControllerHost } from 'lit';
+import type { PropertyDeclaration, ReactiveControllerHost } from 'lit';
 import {
+  INVITE_SETTINGS,
   inviteSettingsContext,
   SETTING_DEFAULTS,
   type InviteSettingName,
@@ -36,6 +37,10 @@ export class SettingsController {
 
   get<Name extends InviteSettingName>(name: Name): Setting<Name> {
     const defaults: Partial<Record<InviteSettingName, unknown>> = SETTING_DEFAULTS;
-    return (this.#host[name] ?? this.#host.settings?.[name] ?? defaults[name]) as Setting<Name>;
+    const value = this.#host[name] ?? this.#host.settings?.[name] ?? defaults[name];
+    // A property, or the page's settings, reads like the attribute: through the setting's converter
+    // (Lit applies it to attributes only), so that `['us']` or `'us ca'` is a list of codes too.
+    const { converter } = INVITE_SETTINGS[name] as PropertyDeclaration;
+    return (typeof converter === 'function' && value !== undefined ? converter(value as string) : value) as Setting<Name>;
   }
 }

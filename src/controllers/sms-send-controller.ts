@@ -4,8 +4,12 @@ import { InviteSmsSentEvent } from '../events/invite-sms-sent.js';
 import type { InviteTransport } from '../transport/types.js';
 import { InviteActionController, type InviteRecord } from './invite-action-controller.js';
 
-export const SMS_SEND_STATES = ['sending', 'sent', 'failed'] as const;
+/** `unknown`: the backend has not answered within `SmsSendController.timeout`; it may still. */
+export const SMS_SEND_STATES = ['sending', 'sent', 'failed', 'unknown'] as const;
 export type SmsSendState = (typeof SMS_SEND_STATES)[number];
+
+/** How long a send may go unanswered before it shows as `unknown`: 30 s. */
+export const SMS_TIMEOUT = 30_000;
 
 export interface SmsSend extends InviteRecord {
   readonly message: string;
@@ -19,6 +23,8 @@ export interface SmsSend extends InviteRecord {
  * on its way is not sent another. Announces the outcome with events on the host.
  */
 export class SmsSendController extends InviteActionController<SmsSend> {
+  /** `SMS_TIMEOUT`; tests shorten it. */
+  static timeout = SMS_TIMEOUT;
   #transport: () => InviteTransport | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, transport: () => InviteTransport | undefined) {
@@ -40,28 +46,41 @@ export class SmsSendController extends InviteActionController<SmsSend> {
   }
 
   /**
-   * Sends `message` to `phoneNumber` (E.164). Resolves with the record once the backend answered,
-   * or undefined at once when this number has a message on its way or the backend asked to wait.
+   * Sends `message` to `phoneNumber` (E.164). Resolves with the record once the backend answered
+   * or the timeout passed (`unknown`: a later answer is still taken), or is undefined at once when
+   * this number has a message on its way or the backend asked to wait.
    */
   send(phoneNumber: string, message: string): Promise<SmsSend> | undefined {
     if (this.isSending(phoneNumber) || this.retry.secondsLeft > 0) return undefined;
     const record: SmsSend = { ...this.newRecord(phoneNumber), message, state: 'sending' };
     this.add(record);
     const { idempotencyKey } = record;
-    return this.request('sendSms', { phoneNumber, message, idempotencyKey }, { signal: new AbortController().signal }).then((answer) => {
-      if (answer.code === undefined) {
-        const messageId = (answer.value as { messageId?: unknown } | null)?.messageId;
-        record.state = 'sent';
-        if (typeof messageId === 'string') record.messageId = messageId;
-        this.emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
-      } else {
-        record.state = 'failed';
-        record.errorCode = answer.code;
-        this.emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code: answer.code, message: '' }));
-      }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const update = (state: SmsSendState): SmsSend => {
+      clearTimeout(timer);
+      record.state = state;
       record.dismissed = false;
       this.changed();
       return record;
+    };
+    const answered = this.request('sendSms', { phoneNumber, message, idempotencyKey }, { signal: new AbortController().signal }).then((answer) => {
+      if (answer.code === undefined) {
+        try {
+          const { messageId } = answer.value as { messageId?: unknown };
+          if (typeof messageId === 'string') record.messageId = messageId;
+        } catch {
+          // No answer, or one whose getters throw: sent, without an id.
+        }
+        update('sent');
+        this.emit(new InviteSmsSentEvent({ phoneNumber, messageId: record.messageId }));
+      } else {
+        record.errorCode = answer.code;
+        update('failed');
+        this.emit(new InviteErrorEvent({ phoneNumber, action: 'sms', code: answer.code, message: '' }));
+      }
+      return record;
     });
+    const silent = new Promise<SmsSend>((resolve) => (timer = setTimeout(() => resolve(update('unknown')), SmsSendController.timeout)));
+    return Promise.race([answered, silent]);
   }
 }

@@ -53,6 +53,7 @@ export const en = {
     'not-entitled': 'Inviting by phone is not part of your plan.',
     'no-transport': 'Inviting by phone is not set up on this page.',
     'policy-failed': 'Could not load the invite options.',
+    'no-countries': 'No country to call is set up on this page.',
   },
   notEntitledNext: 'An administrator of your account can add it.',
   smsOwnerOnly: 'Only the call’s owner can invite by SMS.',
@@ -92,6 +93,7 @@ export const en = {
     sending: (number: string) => `Sending the SMS to ${number}…`,
     sent: (number: string) => `SMS sent to ${number}`,
     failed: (number: string) => `The SMS to ${number} was not sent.`,
+    unknown: (number: string) => `No answer from the service about the SMS to ${number}. It may have been sent.`,
   },
   errors: {
     'invalid-number': 'The service could not call this number.',

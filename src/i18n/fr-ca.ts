@@ -51,6 +51,7 @@ export const frCA: InviteStrings = {
     'not-entitled': 'L’invitation par téléphone ne fait pas partie de votre forfait.',
     'no-transport': 'L’invitation par téléphone n’est pas configurée sur cette page.',
     'policy-failed': 'Impossible de charger les options d’invitation.',
+    'no-countries': 'Aucun pays à appeler n’est configuré sur cette page.',
   },
   notEntitledNext: 'Un administrateur de votre compte peut l’ajouter.',
   smsOwnerOnly: 'Seul le propriétaire de l’appel peut inviter par texto.',
@@ -93,6 +94,7 @@ export const frCA: InviteStrings = {
     sending: (number: string) => `Envoi du texto au ${number}…`,
     sent: (number: string) => `Texto envoyé au ${number}`,
     failed: (number: string) => `Le texto au ${number} n’a pas été envoyé.`,
+    unknown: (number: string) => `Aucune réponse du service sur le texto au ${number}. Il a peut-être été envoyé.`,
   },
   errors: {
     'invalid-number': 'Le service ne peut pas appeler ce numéro.',

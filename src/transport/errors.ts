@@ -7,13 +7,26 @@ import type { InviteTransport, TransportError, TransportErrorCode } from './type
 export const OWN_ERROR_CODES = ['no-transport', 'unexpected-answer', 'unknown'] as const;
 export type InviteErrorCode = TransportErrorCode | (typeof OWN_ERROR_CODES)[number];
 
-/** The `code` and `retryAfterMs` a transport's rejection carries, whatever was thrown. */
+/** The longest wait a `rate-limited` rejection is taken at its word for: one hour. */
+export const MAX_RETRY_AFTER_MS = 3_600_000;
+
+/**
+ * The `code` and `retryAfterMs` a transport's rejection carries, whatever was thrown: a wait that
+ * is not a positive finite number is none, one over an hour (a timestamp sent by mistake) an hour.
+ * Nothing, or a rejection whose getters throw (a hostile object, a Proxy), reads as `unknown`.
+ */
 export function readTransportError(error: unknown): { code: string; retryAfterMs?: number } {
-  const { code, retryAfterMs } = (typeof error === 'object' && error !== null ? error : {}) as Partial<TransportError>;
-  return {
-    code: typeof code === 'string' && code ? code : ('unknown' satisfies InviteErrorCode),
-    ...(typeof retryAfterMs === 'number' && retryAfterMs > 0 && Number.isFinite(retryAfterMs) ? { retryAfterMs } : {}),
-  };
+  try {
+    const { code, retryAfterMs } = error as Partial<TransportError>;
+    return {
+      code: typeof code === 'string' && code ? code : ('unknown' satisfies InviteErrorCode),
+      ...(typeof retryAfterMs === 'number' && retryAfterMs > 0 && Number.isFinite(retryAfterMs)
+        ? { retryAfterMs: Math.min(retryAfterMs, MAX_RETRY_AFTER_MS) }
+        : {}),
+    };
+  } catch {
+    return { code: 'unknown' };
+  }
 }
 
 type Method = 'getPolicy' | 'dialOut' | 'sendSms';

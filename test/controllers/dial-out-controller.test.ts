@@ -3,6 +3,7 @@ import { DialOutController, type CallAttempt, type DialOutOptions } from '../../
 import type { InviteTransport } from '../../src/transport/types.js';
 import { controllerHost, recordEvents } from '../helpers/controller-host.js';
 import { ManualTransport, transportError } from '../helpers/manual-transport.js';
+import { hostile, throwing, unhandledRejections } from '../helpers/untrusted.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NUMBER = '+12015550123';
@@ -276,5 +277,134 @@ describe('DialOutController', () => {
     await host.updateComplete;
     transport.lastDial.status({ state: 'ringing' });
     expect(attempt.dismissed).to.equal(false);
+  });
+});
+
+describe('DialOutController: hardening (#12)', () => {
+  it('arms the timeout again when the backend speaks after "outcome unknown", and not once the call is answered', async () => {
+    const { transport, controller, steps } = await setup({ timeout: 150 });
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    await waitUntil(() => attempt.state === 'unknown', 'the attempt times out');
+    transport.lastDial.status({ state: 'ringing' });
+    expect(attempt.state).to.equal('ringing');
+    await waitUntil(() => attempt.state === 'unknown', 'it times out again after the backend fell silent again');
+    transport.lastDial.status({ state: 'answered' });
+    // A silent attempt placed after the answer times out after the answered one would have.
+    const silent = call(controller, OTHER);
+    await waitUntil(() => silent.state === 'unknown', 'the silent attempt times out');
+    expect(attempt.state).to.equal('answered');
+    expect(steps().filter((step) => step.startsWith('invite-call-status')).slice(1)).to.deep.equal([
+      'invite-call-status unknown',
+      'invite-call-status ringing',
+      'invite-call-status unknown',
+      'invite-call-status answered',
+      'invite-call-status dialing',
+      'invite-call-status unknown',
+    ]);
+  });
+
+  it('takes a call timeout that is not a positive number of milliseconds as the default, and Infinity as none', async () => {
+    const options: Partial<DialOutOptions> = {};
+    const { transport, controller } = await setup(options);
+    const odd = [0, -1, NaN, -Infinity, Infinity, 2 ** 31, 1e12];
+    const attempts = odd.map((timeout, index) => {
+      options.timeout = timeout;
+      return call(controller, `+1201555010${index}`);
+    });
+    // Placed last, with a short timeout: every odd one that would time out at once has done so first.
+    options.timeout = 100;
+    const clock = call(controller, OTHER);
+    await waitUntil(() => clock.state === 'unknown', 'the last attempt times out');
+    expect(transport.dials).to.have.length(odd.length + 1);
+    expect(attempts.map((attempt) => attempt.state)).to.deep.equal(odd.map(() => 'dialing'));
+  });
+
+  it('fails cleanly on a rejection or an answer whose getters throw, and ignores such an update, with no unhandled rejection', async () => {
+    const { host, transport, controller } = await setup();
+    const numbers = ['+12015550101', '+12015550102', '+12015550103'];
+    let attempts: CallAttempt[] = [];
+    const unhandled = await unhandledRejections(host, async () => {
+      attempts = numbers.map((number) => call(controller, number));
+      await waitUntil(() => transport.dials.length === 3);
+      expect(() => transport.dials[0]!.status(hostile() as never), 'nothing is thrown into the transport').to.not.throw();
+      expect(attempts[0]!.state).to.equal('dialing');
+      transport.dials[0]!.reject(hostile());
+      transport.dials[1]!.reject(throwing('code'));
+      // (Resolved with the Proxy itself, the promise would reject: reading its `then` throws.)
+      transport.dials[2]!.resolve(throwing('state'));
+      await Promise.all(attempts.map(settled));
+    });
+    expect(attempts.map((attempt) => [attempt.state, attempt.errorCode])).to.deep.equal([
+      ['failed', 'unknown'],
+      ['failed', 'unknown'],
+      ['failed', 'unexpected-answer'],
+    ]);
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('caps the wait a rate-limited rejection asks for at an hour', async () => {
+    const { transport, controller } = await setup();
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    // A timestamp sent by mistake for a duration.
+    transport.lastDial.reject(transportError('rate-limited', { retryAfterMs: Date.now() }));
+    await settled(attempt);
+    expect(controller.retry.secondsLeft).to.be.within(3599, 3600);
+  });
+
+  it('announces what happened while its host was out of the page once it is back, once each and in order, and shows it', async () => {
+    const { host, transport, controller, steps } = await setup();
+    const parent = host.parentElement!;
+    const joined = call(controller);
+    const failed = call(controller, OTHER);
+    await waitUntil(() => transport.dials.length === 2);
+    host.remove();
+    transport.dials[0]!.status({ state: 'ringing' });
+    transport.dials[0]!.resolve({ state: 'joined', participantId: 'p-1' });
+    transport.dials[1]!.reject(transportError('network'));
+    await Promise.all([settled(joined), settled(failed)]);
+    const before = ['invite-call-start', 'invite-call-status dialing', 'invite-call-start', 'invite-call-status dialing'];
+    expect(steps(), 'nothing while detached').to.deep.equal(before);
+
+    // Moved, as frameworks do: attached to another parent.
+    const elsewhere = document.createElement('div');
+    parent.append(elsewhere);
+    const updates = host.updates;
+    elsewhere.append(host);
+    const after = [
+      'invite-call-status ringing',
+      'invite-call-status joined',
+      'invite-participant-joined',
+      'invite-call-status failed',
+      'invite-error network',
+    ];
+    expect(steps()).to.deep.equal([...before, ...after]);
+    await host.updateComplete;
+    expect(host.updates, 'the outcome is rendered').to.be.greaterThan(updates);
+    parent.append(host);
+    await host.updateComplete;
+    expect(steps(), 'each once').to.deep.equal([...before, ...after]);
+  });
+
+  it('stops the call clock while its host is out of the page, and starts it again once it is back', async () => {
+    const { host, transport, controller } = await setup();
+    const parent = host.parentElement!;
+    const attempt = call(controller);
+    await waitUntil(() => transport.dials.length === 1);
+    host.remove();
+    const updates = host.updates;
+    // Another host with a call under way measures the time.
+    const other = await setup();
+    call(other.controller);
+    const ticks = other.host.updates;
+    await waitUntil(() => other.host.updates >= ticks + 2, 'the other host’s clock ticks', { timeout: 4000 });
+    expect(host.updates, 'no clock while detached').to.equal(updates);
+
+    parent.append(host);
+    const back = host.updates;
+    await waitUntil(() => host.updates >= back + 2, 'the clock ticks again', { timeout: 4000 });
+    controller.cancel(attempt);
+    expect(transport.lastDial.signal.aborted, 'Cancel works after the move').to.equal(true);
   });
 });

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { PermissionsController, permissionsFor } from '../../src/controllers/permissions-controller.js';
+import { NOTHING_OFFERED, PermissionsController, permissionsFor } from '../../src/controllers/permissions-controller.js';
 import type { InvitePolicy, InviteRole, InviteTransport } from '../../src/transport/types.js';
 import { controllerHost } from '../helpers/controller-host.js';
+import { throwing, unhandledRejections } from '../helpers/untrusted.js';
 
 const ALL: InvitePolicy = { dialOut: true, sms: true };
 const US_CA = ['US', 'CA'];
@@ -194,5 +195,60 @@ describe('PermissionsController', () => {
     first.resolve(ALL);
     await answered(controller);
     expect(controller.current).to.deep.equal({ dialOut: true, sms: false, countries: US_CA });
+  });
+});
+
+describe('PermissionsController: hardening (#12)', () => {
+  const timeout = PermissionsController.timeout;
+  afterEach(() => {
+    PermissionsController.timeout = timeout;
+  });
+
+  it('times a policy request that never answers out into policy-failed, and asks again on the next load', async () => {
+    PermissionsController.timeout = 100;
+    const { controller, transport } = await setup();
+    controller.load();
+    const silent = await transport.request(1);
+    await waitUntil(() => controller.current === 'policy-failed', 'the request times out');
+    expect(silent.signal.aborted, 'the transport is told to stop').to.equal(true);
+    controller.load();
+    const next = await transport.request(2);
+    silent.resolve({ dialOut: false, sms: false });
+    next.resolve(ALL);
+    await answered(controller);
+    expect(controller.current, 'the late answer is not taken').to.deep.equal({ dialOut: true, sms: true, countries: US_CA });
+  });
+
+  it('fails on a policy whose getters throw, with no unhandled rejection', async () => {
+    const { host, controller, transport } = await setup();
+    const unhandled = await unhandledRejections(host, async () => {
+      controller.load();
+      (await transport.request(1)).resolve(throwing('dialOut'));
+      await answered(controller);
+    });
+    expect(controller.current).to.equal('policy-failed');
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('says that no country is configured when the allowed list is empty, not that the plan lacks the feature', async () => {
+    expect(NOTHING_OFFERED).to.include('no-countries');
+    const { controller, transport } = await setup({ allowedCountries: [] });
+    controller.load();
+    (await transport.request(1)).resolve(ALL);
+    await answered(controller);
+    expect(controller.current).to.equal('no-countries');
+  });
+
+  it('asks again by itself when the host comes back from a removal that interrupted the request', async () => {
+    const { host, controller, transport } = await setup();
+    const parent = host.parentElement!;
+    controller.load();
+    const first = await transport.request(1);
+    host.remove();
+    parent.append(host);
+    expect(first.signal.aborted).to.equal(true);
+    (await transport.request(2)).resolve(ALL);
+    await answered(controller);
+    expect(controller.current).to.deep.equal({ dialOut: true, sms: true, countries: US_CA });
   });
 });

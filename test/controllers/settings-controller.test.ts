@@ -55,6 +55,17 @@ describe('SettingsController', () => {
     expect(settings.get('maxSegments')).to.equal(5);
   });
 
+  it('reads countries given as a property or by the page like the attribute: in any case, or as a string (#12)', async () => {
+    const { element, settings } = await inPage({ allowedCountries: 'ca us' as never });
+    expect(settings.get('allowedCountries'), 'from the page').to.deep.equal(['CA', 'US']);
+    element.allowedCountries = ['us', 'ca'];
+    expect(settings.get('allowedCountries')).to.deep.equal(['US', 'CA']);
+    element.allowedCountries = 'US,CA' as never;
+    expect(settings.get('allowedCountries')).to.deep.equal(['US', 'CA']);
+    element.allowedCountries = [];
+    expect(settings.get('allowedCountries'), 'none is none, not the default').to.deep.equal([]);
+  });
+
   it('types each element with the settings it takes, and no others', () => {
     const picker = document.createElement('country-picker');
     const composer = document.createElement('sms-composer');

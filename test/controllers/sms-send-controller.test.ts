@@ -3,6 +3,7 @@ import { SmsSendController, type SmsSend } from '../../src/controllers/sms-send-
 import type { InviteTransport } from '../../src/transport/types.js';
 import { controllerHost, recordEvents } from '../helpers/controller-host.js';
 import { ManualTransport, transportError } from '../helpers/manual-transport.js';
+import { hostile, throwing, unhandledRejections } from '../helpers/untrusted.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const NUMBER = '+12015550123';
@@ -132,5 +133,72 @@ describe('SmsSendController', () => {
     transport.texts[0]!.resolve({ messageId: 'm-3' });
     expect(await sent).to.include({ state: 'sent', messageId: 'm-3' });
     expect(events).to.deep.equal([]);
+  });
+});
+
+describe('SmsSendController: hardening (#12)', () => {
+  const timeout = SmsSendController.timeout;
+  afterEach(() => {
+    SmsSendController.timeout = timeout;
+  });
+
+  it('shows a send the backend is silent about as unknown after the timeout, lets it be sent again, and takes its late answer', async () => {
+    SmsSendController.timeout = 100;
+    const transport = new ManualTransport();
+    const { controller, events } = await setup(transport);
+    const sent = send(controller);
+    const [record] = controller.sends;
+    await waitUntil(() => record!.state === 'unknown', 'the send times out');
+    expect(await sent, 'nothing waits forever').to.equal(record);
+    expect(record).to.include({ phoneNumber: NUMBER, message: MESSAGE, dismissed: false });
+    expect(controller.isSending(NUMBER), 'it may be sent again').to.equal(false);
+    expect(events).to.deep.equal([]);
+
+    SmsSendController.timeout = timeout;
+    const again = send(controller);
+    await waitUntil(() => transport.texts.length === 2, 'sent again');
+    transport.texts[0]!.resolve({ messageId: 'late' });
+    await waitUntil(() => record!.state === 'sent', 'the late answer is taken');
+    transport.texts[1]!.resolve({ messageId: 'm-2' });
+    expect((await again).state).to.equal('sent');
+    expect(events.map((event) => event.detail.messageId)).to.deep.equal(['late', 'm-2']);
+  });
+
+  it('sends or fails cleanly on an answer or a rejection whose getters throw, with no unhandled rejection', async () => {
+    const transport = new ManualTransport();
+    const { host, controller } = await setup(transport);
+    let records: SmsSend[] = [];
+    const unhandled = await unhandledRejections(host, async () => {
+      const sent = [send(controller), send(controller, OTHER)];
+      await waitUntil(() => transport.texts.length === 2);
+      transport.texts[0]!.resolve(throwing('messageId'));
+      transport.texts[1]!.reject(hostile());
+      records = await Promise.all(sent);
+    });
+    expect(records.map((record) => [record.state, record.messageId ?? record.errorCode])).to.deep.equal([
+      ['sent', undefined],
+      ['failed', 'unknown'],
+    ]);
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  it('announces a send that ended while its host was out of the page once it is back, once', async () => {
+    const transport = new ManualTransport();
+    const { host, controller, events } = await setup(transport);
+    const parent = host.parentElement!;
+    host.remove();
+    const sent = send(controller);
+    const failed = send(controller, OTHER);
+    await waitUntil(() => transport.texts.length === 2);
+    transport.texts[0]!.resolve({ messageId: 'm-3' });
+    transport.texts[1]!.reject(transportError('network'));
+    await Promise.all([sent, failed]);
+    expect(events).to.deep.equal([]);
+    parent.append(host);
+    parent.append(host);
+    expect(events.map((event) => [event.type, event.detail.phoneNumber])).to.deep.equal([
+      ['invite-sms-sent', NUMBER],
+      ['invite-error', OTHER],
+    ]);
   });
 });

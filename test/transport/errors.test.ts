@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { callTransport, newIdempotencyKey, readTransportError } from '../../src/transport/errors.js';
 import type { InviteTransport } from '../../src/transport/types.js';
+import { hostile } from '../helpers/untrusted.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const REQUEST = { phoneNumber: '+12015550123', message: 'Join us', idempotencyKey: 'k' };
@@ -24,6 +25,21 @@ describe('readTransportError', () => {
     expect(readTransportError({ retryAfterMs: Infinity })).to.deep.equal({ code: 'unknown' });
     expect(readTransportError('a string')).to.deep.equal({ code: 'unknown' });
     expect(readTransportError(null)).to.deep.equal({ code: 'unknown' });
+  });
+
+  it('caps retryAfterMs at an hour, and reads a rejection whose getters throw as unknown (#12)', () => {
+    // A timestamp sent by mistake for a duration.
+    expect(readTransportError({ code: 'rate-limited', retryAfterMs: Date.now() })).to.deep.equal({ code: 'rate-limited', retryAfterMs: 3_600_000 });
+    expect(readTransportError({ code: 'rate-limited', retryAfterMs: NaN })).to.deep.equal({ code: 'rate-limited' });
+    expect(readTransportError({ code: 'rate-limited', retryAfterMs: 0 })).to.deep.equal({ code: 'rate-limited' });
+    expect(readTransportError(hostile())).to.deep.equal({ code: 'unknown' });
+    const throwing = {
+      code: 'rate-limited',
+      get retryAfterMs(): number {
+        throw new Error('hostile getter');
+      },
+    };
+    expect(readTransportError(throwing)).to.deep.equal({ code: 'unknown' });
   });
 });
 

@@ -62,7 +62,7 @@ const CALL_NOTICES = {
 } satisfies Record<AttemptState, number>;
 
 /** The same for an SMS. */
-const SMS_NOTICES = { sending: 0, sent: AGAIN | SUCCESS, failed: ALERT | AGAIN | FAILURE } satisfies Record<SmsSendState, number>;
+const SMS_NOTICES = { sending: 0, sent: AGAIN | SUCCESS, failed: ALERT | AGAIN | FAILURE, unknown: ALERT | AGAIN | FAILURE } satisfies Record<SmsSendState, number>;
 
 function toneOf(flags: number): NoticeTone {
   return flags & FAILURE ? 'failure' : flags & SUCCESS ? 'success' : flags & AGAIN ? 'ended' : 'progress';
