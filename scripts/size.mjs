@@ -55,7 +55,7 @@ const isTypographic = (file) => file.inputs.some((input) => input.includes('dist
 const isLanguage = (file) => file.inputs.length > 0 && file.inputs.every((input) => /dist\/i18n\/(?!en\.|index\.)/.test(input));
 const sum = (files) => files.reduce((total, file) => total + file.gzip, 0);
 const flows = all.filter((file) => !isFullMetadata(file) && !isAllCountries(file) && !isTypographic(file) && !isLanguage(file));
-row('Register the three elements and complete both flows (Lit included)', sum(flows), 29.75 * KB);
+row('Register the three elements and complete both flows (Lit included)', sum(flows), 31.25 * KB);
 /** The entry and every chunk it imports statically: what a page fetches when it imports the package. */
 const atImport = new Set();
 const visit = (name) => {

@@ -141,6 +141,20 @@ export class PhoneFieldController implements ReactiveController {
     return this.#checked.result;
   }
 
+  /**
+   * Whether today's rules (countries, number types) let a number from an earlier call or SMS be
+   * dialled. One they refuse goes back in the field, as if typed and left, which says why.
+   */
+  allows(e164: string): boolean {
+    const rules = this.#rules;
+    const engine = this.#engine;
+    const allowed = this.#allowed;
+    if (rules && engine && rules.checkDialable(e164, { allowedCountries: allowed, engine }).ok) return true;
+    this.number = this.display(e164);
+    this.touch();
+    return false;
+  }
+
   /** The number, in E.164, when it may be dialled. */
   get e164(): string | undefined {
     const check = this.check;
@@ -159,16 +173,20 @@ export class PhoneFieldController implements ReactiveController {
     return this.touched || SHOWN_WHILE_TYPING.includes(refusal.reason) ? refusal : undefined;
   }
 
-  /** Handles the field's `input` event: reformats in place and keeps the caret by its digit. */
-  onInput(event: InputEvent): void {
+  /**
+   * Handles the field's `input` event, and `compositionend`: reformats in place and keeps the caret
+   * by its digit. Not while an input method composes (full-width digits on a Japanese keyboard):
+   * the text is the method's until the composition ends.
+   */
+  onInput(event: InputEvent | CompositionEvent): void {
     const input = event.target as HTMLInputElement;
     let text = input.value;
     let caret = input.selectionStart ?? text.length;
     const rules = this.#rules;
-    if (rules && this.#engine) {
+    if (rules && this.#engine && !(event as InputEvent).isComposing) {
       // Backspace over a separator removes no digit, and reformatting would put the separator
       // straight back: remove the digit before it instead, as the person meant.
-      if (event.inputType === 'deleteContentBackward' && caret > 0 && rules.countDigits(text) === rules.countDigits(this.number)) {
+      if ((event as InputEvent).inputType === 'deleteContentBackward' && caret > 0 && rules.countDigits(text) === rules.countDigits(this.number)) {
         const digitAt = text.slice(0, caret).search(/\d(?=\D*$)/);
         if (digitAt !== -1) {
           text = text.slice(0, digitAt) + text.slice(digitAt + 1);

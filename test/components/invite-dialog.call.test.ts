@@ -4,6 +4,7 @@ import '../../src/invite-dialog.js';
 import type { InviteDialog } from '../../src/invite-dialog.js';
 import type { CountryPicker } from '../../src/country-picker.js';
 import { provideInviteSettings } from '../../src/context/invite-settings.js';
+import { PermissionsController } from '../../src/controllers/permissions-controller.js';
 import { ManualTransport, settle, transportError } from '../helpers/manual-transport.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -344,6 +345,22 @@ describe('<invite-dialog> the phone field', () => {
     expect(numberInput(dialog).placeholder).to.equal('(416) 555-0123');
   });
 
+  it('leaves an input method its text while it composes, and formats the number once it is done', async () => {
+    const dialog = await openDialog();
+    const input = numberInput(dialog);
+    input.focus();
+    // Full-width digits, as a Japanese keyboard composes them.
+    input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true }));
+    input.value = '２０１５５５';
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertCompositionText', data: '２０１５５５', isComposing: true, bubbles: true, composed: true }));
+    await settle(dialog);
+    expect(input.value, 'not reformatted mid-composition').to.equal('２０１５５５');
+    input.dispatchEvent(new CompositionEvent('compositionend', { data: '２０１５５５', bubbles: true, composed: true }));
+    await settle(dialog);
+    expect(input.value).to.equal('(201) 555');
+    expect(input.selectionStart, 'the caret after the last digit').to.equal(input.value.length);
+  });
+
   it('names the country of a number it cannot call, and the ones it can, keeping the spacing typed', async () => {
     const dialog = await openDialog();
     await typeNumber(dialog, '+44 20 7946 0958');
@@ -567,23 +584,106 @@ describe('<invite-dialog> dialling out', () => {
   });
 
 
-  it('lets a success fade after a few seconds, but not while it is focused, then lists the call', async () => {
+  it('lets a success at the page\'s corner fade after a few seconds, but not while it is focused; in the open dialog it stays', async () => {
     const transport = new ManualTransport();
     const dialog = await placeCall(transport);
     dialog.style.setProperty('--invite-notice-duration', '400ms');
     transport.lastDial.resolve({ state: 'joined', participantId: 'p-7' });
     await settle(dialog);
+    const fading = (notice: Element) => notice.getAnimations().some((animation) => (animation as CSSAnimation).animationName === 'fade-out');
+    expect(fading($(dialog, '[part="notice"].success')), 'the open dialog keeps its status').to.equal(false);
+
+    dialog.close();
+    await settle(dialog);
     const notice = $(dialog, '[part="notice"].success');
-    const fading = () => notice.getAnimations().some((animation) => (animation as CSSAnimation).animationName === 'fade-out');
-    expect(fading()).to.equal(true);
+    expect(fading(notice)).to.equal(true);
     ($(dialog, '[part="notice"] .dismiss') as HTMLButtonElement).focus();
-    await waitUntil(() => !fading(), 'focus holds it');
+    await waitUntil(() => !fading(notice), 'focus holds it');
     expect(notice.isConnected).to.equal(true);
-    numberInput(dialog).focus();
+    ($(dialog, '[part="notice"] .dismiss') as HTMLButtonElement).blur();
     await waitUntil(() => !notice.isConnected, 'it fades once focus has left');
+    dialog.show();
+    await settle(dialog);
     expect(plain($(dialog, '[part="attempts"]').textContent!)).to.contain('+1 201 555 0123 joined the call.');
-    expect(dialog.shadowRoot!.activeElement).to.equal(numberInput(dialog));
   });
+  it('refuses a Call again that today\'s countries no longer allow, as it would the number typed (#12)', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport, '4165550123');
+    transport.lastDial.resolve({ state: 'no-answer' });
+    await settle(dialog);
+    const confirm = $<HTMLDialogElement>(dialog, '[part="confirm"]');
+    const refusal = '!Calls to Canada are not available. You can call numbers in these countries: United States.';
+
+    // From the notice, once the host narrows the countries.
+    dialog.allowedCountries = ['US'];
+    await settle(dialog);
+    noticeButton(dialog, 'Call again').click();
+    await settle(dialog);
+    expect(confirm.open, 'nothing to confirm').to.equal(false);
+    expect(numberInput(dialog).value).to.equal('+1 416 555 0123');
+    expect(error(dialog)).to.equal(refusal);
+
+    // From a confirmation that was open when they narrowed.
+    dialog.allowedCountries = ['US', 'CA'];
+    await settle(dialog);
+    noticeButton(dialog, 'Call again').click();
+    await settle(dialog);
+    expect(confirm.open).to.equal(true);
+    dialog.allowedCountries = ['US'];
+    await settle(dialog);
+    [...confirm.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Call again')!.click();
+    await settle(dialog);
+    expect(error(dialog)).to.equal(refusal);
+    expect(transport.dials, 'never called again').to.have.length(1);
+  });
+
+  it('stays modal, focus inside, when moved to another parent while a call rings (#12)', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const elsewhere = document.createElement('section');
+    dialog.parentElement!.append(elsewhere);
+    elsewhere.append(dialog);
+    await settle(dialog);
+    await waitUntil(() => $(dialog, '[part="dialog"]').matches(':modal'), 'modal again');
+    expect(dialog.open).to.equal(true);
+    await waitUntil(() => $(dialog, '[part="dialog"]').contains(dialog.shadowRoot!.activeElement), 'focus inside');
+    // The page behind is inert again: a button there cannot be reached.
+    const outside = elsewhere.appendChild(document.createElement('button'));
+    outside.focus();
+    expect(document.activeElement).not.to.equal(outside);
+    noticeButton(dialog, 'Cancel call').click();
+    expect(transport.lastDial.signal.aborted).to.equal(true);
+  });
+
+  it('stacks the notices of several dialogs on a page, none over another (#12)', async () => {
+    const transports = [new ManualTransport(), new ManualTransport()];
+    const dialogs = [await placeCall(transports[0]!, '2015550123'), await placeCall(transports[1]!, '2015550124')];
+    for (const dialog of dialogs) {
+      dialog.close();
+      await settle(dialog);
+    }
+    const boxes = () => dialogs.map((dialog) => $(dialog, '[part="notice"]').getBoundingClientRect());
+    await waitUntil(() => {
+      const [first, second] = boxes();
+      return first!.bottom <= second!.top || second!.bottom <= first!.top;
+    }, `the notices overlap: ${JSON.stringify(boxes().map((box) => [box.top, box.bottom]))}`);
+    // One goes: the other moves up into its place.
+    dialogs[0]!.remove();
+    await waitUntil(() => Math.abs(boxes()[1]!.top - 16) < 2, 'the second notice moves up');
+  });
+
+  it('shows the notices again once moved while closed (#12)', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    dialog.close();
+    await settle(dialog);
+    const elsewhere = document.createElement('section');
+    dialog.parentElement!.append(elsewhere);
+    elsewhere.append(dialog);
+    await settle(dialog);
+    await waitUntil(() => $(dialog, '[part="notices"]').matches(':popover-open'), 'the notices are shown again');
+  });
+
   it('offers Call again after no answer, and calls only once confirmed', async () => {
     const transport = new ManualTransport();
     const dialog = await placeCall(transport);
@@ -758,5 +858,131 @@ describe('<invite-dialog> dialling out', () => {
     expect(maybe(dialog, 'img, b, script')).to.equal(null);
     expect(alertText(dialog)).to.contain('<b>bold</b>');
     expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+});
+
+describe('<invite-dialog> hardening (#12)', () => {
+  const policyTimeout = PermissionsController.timeout;
+  afterEach(() => {
+    PermissionsController.timeout = policyTimeout;
+  });
+
+  /** The call events that reach the document from now on, as `type state`, until `stop()`. */
+  function hearCalls() {
+    const heard: string[] = [];
+    const types = ['invite-call-status', 'invite-participant-joined', 'invite-error'];
+    const listen = (event: Event) => heard.push(`${event.type} ${(event as CustomEvent).detail.state ?? ''}`.trim());
+    for (const type of types) document.addEventListener(type, listen);
+    return { heard, stop: () => types.forEach((type) => document.removeEventListener(type, listen)) };
+  }
+
+  it('shows, and announces once, how a call went on while the element was out of the page, and Cancel works after the move', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const { heard, stop } = hearCalls();
+    try {
+      const elsewhere = document.createElement('section');
+      dialog.parentElement!.append(elsewhere);
+      dialog.remove();
+      transport.lastDial.status({ state: 'ringing' });
+      expect(heard).to.deep.equal([]);
+      elsewhere.append(dialog);
+      await settle(dialog);
+      expect(heard).to.deep.equal(['invite-call-status ringing']);
+      expect(plain(statusText(dialog))).to.contain('Ringing +1 201 555 0123');
+      noticeButton(dialog, 'Cancel call').click();
+      await settle(dialog);
+      expect(transport.lastDial.signal.aborted).to.equal(true);
+      expect(heard).to.deep.equal(['invite-call-status ringing', 'invite-call-status canceled']);
+    } finally {
+      stop();
+    }
+  });
+
+  it('shows a call that joined while the element was out of the page, and tells the host once', async () => {
+    const transport = new ManualTransport();
+    const dialog = await placeCall(transport);
+    const { heard, stop } = hearCalls();
+    try {
+      const parent = dialog.parentElement!;
+      dialog.remove();
+      transport.lastDial.status({ state: 'ringing' });
+      transport.lastDial.resolve({ state: 'joined', participantId: 'p-1' });
+      // The answer is taken while the element is out of the page.
+      await settle(dialog);
+      expect(heard).to.deep.equal([]);
+      parent.append(dialog);
+      await settle(dialog);
+      parent.append(dialog);
+      await settle(dialog);
+      const joined = ['invite-call-status ringing', 'invite-call-status joined', 'invite-participant-joined'];
+      expect(heard).to.deep.equal(joined);
+      expect(plain(statusText(dialog))).to.contain('+1 201 555 0123 joined the call.');
+    } finally {
+      stop();
+    }
+  });
+
+  it('takes allowed countries set as a property in lower case, or as a string, like the attribute', async () => {
+    const transport = new ManualTransport();
+    transport.policy = { dialOut: true, sms: true, countries: ['US', 'CA'] };
+    const dialog = await openDialog(transport);
+    for (const allowed of [['us', 'ca'], 'us ca', 'US,CA']) {
+      dialog.allowedCountries = allowed as string[];
+      await settle(dialog);
+      expect($<CountryPicker>(dialog, 'country-picker').allowedCountries, String(allowed)).to.deep.equal(['US', 'CA']);
+    }
+    await typeNumber(dialog, '2015550123');
+    callButton(dialog).click();
+    await settle(dialog);
+    expect(transport.dials).to.have.length(1);
+  });
+
+  it('says that no country is set up when the allowed list is empty, not that the plan lacks it', async () => {
+    const dialog = await openDialog(new ManualTransport());
+    dialog.allowedCountries = [];
+    await settle(dialog);
+    expect($(dialog, '.message').textContent).to.contain('No country to call is set up on this page.');
+    expect(maybe(dialog, 'slot[name="upgrade"]')).to.equal(null);
+    expect(dialog.canInvite).to.equal(false);
+  });
+
+  it('offers the same Retry for a policy that never answers as for one that fails', async () => {
+    PermissionsController.timeout = 100;
+    const transport = new ManualTransport();
+    transport.policy = new Promise(() => {});
+    const dialog = await openDialog(transport);
+    await waitUntil(() => maybe(dialog, '.empty.policy-failed button'), 'the policy request times out');
+    expect($(dialog, '.message').textContent).to.contain('Could not load the invite options.');
+    transport.policy = { dialOut: true, sms: true };
+    $(dialog, '.empty.policy-failed button').click();
+    await settle(dialog);
+    expect(numberInput(dialog)).to.be.instanceOf(HTMLInputElement);
+    expect(transport.policyCalls).to.equal(2);
+  });
+
+  it('reads call-timeout="Infinity" as no timeout', async () => {
+    const endless = new ManualTransport();
+    const dialog = await fixture<InviteDialog>(
+      html`<invite-dialog user-role="owner" default-country="US" call-timeout="Infinity" .transport=${endless}></invite-dialog>`,
+    );
+    expect(dialog.callTimeout).to.equal(Infinity);
+    dialog.show();
+    await settle(dialog);
+    await typeNumber(dialog, '2015550123');
+    callButton(dialog).click();
+    await settle(dialog);
+    dialog.close();
+    await settle(dialog);
+    // Another dialog, with a short timeout, measures the time.
+    const transport = new ManualTransport();
+    const timed = await openDialog(transport);
+    timed.callTimeout = 100;
+    await typeNumber(timed, '2015550199');
+    callButton(timed).click();
+    await waitUntil(() => alertText(timed) !== '', 'the short timeout passes');
+    expect(endless.dials).to.have.length(1);
+    expect(alertText(dialog)).to.equal('');
+    expect(plain(statusText(dialog))).to.contain('Calling +1 201 555 0123');
   });
 });

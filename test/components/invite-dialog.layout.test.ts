@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/invite-dialog.js';
 import type { InviteDialog, InvitePanel } from '../../src/invite-dialog.js';
-import { containsComposed, describeElement, focusedElement, isDrawn, whyNotTappable } from '../helpers/layout.js';
+import { containsComposed, describeElement, drawnAt, focusedElement, isDrawn, whyNotTappable } from '../helpers/layout.js';
 import { ManualTransport, transportError, type PendingDial } from '../helpers/manual-transport.js';
 
 // Issue #11: the dialog as a person meets it on a phone and on a desktop. Where a test collects
@@ -177,6 +177,60 @@ describe('<invite-dialog> layout', () => {
         expect(problems).to.deep.equal([]);
       });
     }
+  }
+
+  it('never puts Cancel call where the close button is, or was a moment before (#12)', async () => {
+    await resize(375, 667);
+    const transport = new ManualTransport();
+    const dialog = await openDialog(transport);
+    const problems: string[] = [];
+    for (let count = 1; count <= 3; count += 1) {
+      const ringing = await placeCall(dialog, transport);
+      await report(dialog, () => ringing.status({ state: 'ringing' }));
+      const why = whyNotTappable(part(dialog, 'close-button'));
+      if (why) problems.push(`with ${count} calls ringing: ${why}`);
+    }
+    const close = part(dialog, 'close-button').getBoundingClientRect();
+    const [x, y] = [close.left + close.width / 2, close.top + close.height / 2];
+    drawnAt(x, y)!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await waitUntil(() => !dialog.open, 'a tap on the close button closes the dialog');
+    await dialog.updateComplete;
+    // A second tap, where the close button was: the notices now at the corner offer nothing that hangs up there.
+    const second = drawnAt(x, y);
+    if (second?.closest('button')?.textContent?.trim() === 'Cancel call') problems.push('a second tap where × was lands on Cancel call');
+    expect(transport.dials.filter((dial) => dial.signal.aborted), 'no call was hung up').to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+  });
+
+  for (const [what, reason] of [
+    ['a 5 KB stack trace', 'Error: carrier refused\n    at dial (sip.js:42:7)\n'.repeat(120)],
+    ['a 1 MB string', 'x '.repeat(500_000)],
+    ['a long unbroken token', 'req_'.padEnd(4000, 'a9')],
+  ] as const) {
+    it(`keeps ${what} from the backend to a few lines of its notice, open or closed (#12)`, async () => {
+      await resize(375, 667);
+      const transport = new ManualTransport();
+      const dialog = await openDialog(transport);
+      const dial = await placeCall(dialog, transport);
+      await report(dialog, () => dial.resolve({ state: 'failed', reason }));
+      const problems = fitProblems(dialog, 'call', 'open');
+      for (const moment of ['open', 'closed']) {
+        if (moment === 'closed') {
+          dialog.close();
+          await dialog.updateComplete;
+        }
+        const notice = part(dialog, 'notice').getBoundingClientRect();
+        const detail = part(dialog, 'notice').querySelector<HTMLElement>('.notice-detail')!;
+        if (notice.height > innerHeight / 2) problems.push(`${moment}: the notice is ${round(notice.height)} px high`);
+        if (notice.left < 0 || notice.right > innerWidth) problems.push(`${moment}: the notice spans ${round(notice.left)}–${round(notice.right)} px`);
+        if (detail.scrollHeight <= detail.clientHeight) problems.push(`${moment}: the rest of the reason cannot be scrolled to`);
+        if (detail.tabIndex !== 0) problems.push(`${moment}: the reason cannot be scrolled with the keyboard`);
+        const why = whyNotTappable(part(dialog, 'notice').querySelector('.dismiss')!);
+        if (why) problems.push(`${moment}: ${why}`);
+      }
+      expect(problems).to.deep.equal([]);
+      await expect(dialog).shadowDom.to.be.accessible();
+    });
   }
 
   it('fits 375×667 on the SMS tab, with Send and close in reach, also under a notice', async () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/invite-dialog.js';
 import type { InviteDialog } from '../../src/invite-dialog.js';
 import type { SmsComposer } from '../../src/sms-composer.js';
+import { SmsSendController } from '../../src/controllers/sms-send-controller.js';
 import { ManualTransport, settle, transportError } from '../helpers/manual-transport.js';
 
 function $<T extends Element = HTMLElement>(root: Element, selector: string): T {
@@ -231,6 +232,21 @@ describe('<invite-dialog> SMS', () => {
     expect(sendButton(dialog).disabled).to.equal(false);
   });
 
+  it('refuses a Send again that today\'s countries no longer allow (#12)', async () => {
+    const transport = new ManualTransport();
+    const dialog = await sendTo(transport, '4165550123');
+    transport.texts[0]!.resolve({ messageId: 'm-1' });
+    await settle(dialog);
+    dialog.allowedCountries = ['US'];
+    await settle(dialog);
+    button(dialog.shadowRoot!, 'Send again').click();
+    await settle(dialog);
+    expect($<HTMLDialogElement>(dialog, '[part="confirm"]').open).to.equal(false);
+    expect($<HTMLInputElement>(dialog, '#sms-number').value).to.equal('+1 416 555 0123');
+    expect(plain($(dialog, '#sms-number-error').textContent!)).to.contain('Calls to Canada are not available.');
+    expect(transport.texts).to.have.length(1);
+  });
+
   it('keeps the message of an owner made moderator, and says why SMS is gone', async () => {
     const dialog = await openSms();
     textarea(dialog).select();
@@ -325,5 +341,37 @@ describe('<invite-dialog> invite link', () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe('<invite-dialog> SMS hardening (#12)', () => {
+  const timeout = SmsSendController.timeout;
+  afterEach(() => {
+    SmsSendController.timeout = timeout;
+  });
+
+  it('says the outcome is unknown when the backend never answers, keeps the number and message, and sends again once confirmed', async () => {
+    SmsSendController.timeout = 150;
+    const transport = new ManualTransport();
+    const dialog = await openSms(transport);
+    await typeInto(dialog, $(dialog, '#sms-number'), '2015550123');
+    const message = textarea(dialog).value;
+    sendButton(dialog).click();
+    await waitUntil(() => regionText(dialog, 'alert') !== '', 'the send times out');
+    await settle(dialog);
+    expect(regionText(dialog, 'alert')).to.contain('No answer from the service about the SMS to +1 201 555 0123. It may have been sent.');
+    expect($<HTMLInputElement>(dialog, '#sms-number').value).to.equal('(201) 555-0123');
+    expect(textarea(dialog).value).to.equal(message);
+    expect(sendButton(dialog).disabled).to.equal(false);
+    await expect(dialog).shadowDom.to.be.accessible();
+
+    button($(dialog, '[part="notices"]'), 'Send again').click();
+    await settle(dialog);
+    const confirm = $<HTMLDialogElement>(dialog, '[part="confirm"]');
+    expect(confirm.open, 'asked first').to.equal(true);
+    button(confirm, 'Send again').click();
+    await settle(dialog);
+    expect(transport.texts).to.have.length(2);
+    expect(transport.texts[1]!.request.message).to.equal(message);
   });
 });

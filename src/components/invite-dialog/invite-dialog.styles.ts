@@ -403,7 +403,7 @@ export const styles = css`
     background: var(--_surface-raised);
   }
 
-  :is(button, input, textarea, [part='tab']):focus-visible {
+  :is(button, input, textarea, [part='tab'], .notice-detail):focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
@@ -444,6 +444,8 @@ export const styles = css`
     position: fixed;
     inset: calc(var(--_space) * 2) calc(var(--_space) * 2) auto auto;
     inset-inline: auto calc(var(--_space) * 2);
+    /* Under the notices of the dialogs before it on the page (see notice-stack.ts). */
+    inset-block-start: calc(var(--_space) * 2 + var(--_stack, 0px));
     width: min(21rem, calc(100vw - 2rem));
     margin: 0;
     padding: 0;
@@ -580,9 +582,9 @@ export const styles = css`
     content: '!' / '';
   }
 
-  /* A success fades after a few seconds, but not while the pointer or focus is on it: then it
-     starts over. */
-  .notice.success:not(:hover, :focus-within) {
+  /* At the page's corner, a success fades after a few seconds, but not while the pointer or focus
+     is on it: then it starts over. In the open dialog it stays, the status of what was done last. */
+  [popover] .notice.success:not(:hover, :focus-within) {
     animation: fade-out var(--invite-notice-duration, 6s) forwards;
   }
 
@@ -613,6 +615,8 @@ export const styles = css`
   .notice-detail {
     color: var(--_muted);
     overflow-wrap: anywhere;
+    max-height: 4.5lh;
+    overflow-y: auto;
   }
 
   .notice-actions {

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { settingProperties, type SettingFields, type SettingsIn } from '../../context/invite-settings.js';
 import { DialogFocusController } from '../../controllers/dialog-focus-controller.js';
-import { DialOutController } from '../../controllers/dial-out-controller.js';
+import { CALL_TIMEOUT, DialOutController } from '../../controllers/dial-out-controller.js';
 import { PermissionsController, type NothingOffered, type Permissions } from '../../controllers/permissions-controller.js';
 import { PhoneFieldController } from '../../controllers/phone-field-controller.js';
 import { SettingsController } from '../../controllers/settings-controller.js';
@@ -14,6 +14,7 @@ import '../sms-composer/sms-composer.js';
 import type { SmsComposer } from '../sms-composer/sms-composer.js';
 import { updateAfterLoads } from '../update-after-loads.js';
 import { buildNotices, newestNotice, type NoticeSources } from './notice-model.js';
+import { stack } from './notice-stack.js';
 import { renderAttempts, renderNotices } from './notices.js';
 import { renderConfirmation, type Confirmation } from './repeat-confirmation.js';
 import { styles } from './invite-dialog.styles.js';
@@ -86,7 +87,7 @@ export type InvitePanel = (typeof INVITE_PANELS)[number];
  * @cssproperty --invite-color-on-accent - Text on the accent colour.
  * @cssproperty --invite-color-danger - Refusals and failures.
  * @cssproperty --invite-color-success - A joined participant.
- * @cssproperty --invite-notice-duration - How long a success notice (joined, sent) stays before it fades, while not hovered or focused. Default `6s`.
+ * @cssproperty --invite-notice-duration - How long a success notice (joined, sent) at the page's corner stays before it fades, while not hovered or focused. Default `6s`.
  * @cssproperty --invite-focus-ring - Focus outline. Default `2px solid` the accent colour.
  * @cssproperty --invite-radius - Corner radius. Default `6px`.
  * @cssproperty --invite-font - Font shorthand. Default `inherit`.
@@ -128,8 +129,12 @@ export class InviteDialog extends LitElement {
   /** Whether the dialog is open. Prefer `show()` and `close()`. */
   open = false;
 
-  /** Milliseconds after which a call the backend says nothing more about shows "outcome unknown". Set on the element only. */
-  callTimeout = 90_000;
+  /**
+   * Milliseconds after which a call the backend says nothing more about shows that its outcome is
+   * unknown; `Infinity` for never, anything but a positive number for the default. Set on the
+   * element only.
+   */
+  callTimeout = CALL_TIMEOUT;
 
   /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
   #opened = false;
@@ -137,6 +142,8 @@ export class InviteDialog extends LitElement {
   #smsRendered = false;
   /** The person asked to see every call of the session, not only the last few. */
   #allCalls = false;
+  /** The notices' popover, while it is in the stack of the page's corner. */
+  #stacked: { popover: HTMLElement; leave(): void } | undefined;
   /** The notice last shown in the open dialog, and its state. */
   #shownNotice = '';
   /** Whether the Send button was rendered enabled for the message. */
@@ -187,6 +194,30 @@ export class InviteDialog extends LitElement {
     };
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stacked?.leave();
+    this.#stacked = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved (taken out and put back, as frameworks do): a <dialog> out of the page leaves the top
+    // layer and would come back shown but not modal. It is shown modal again, focus inside.
+    if (this.hasUpdated) void this.updateComplete.then(() => this.#restoreModal());
+  }
+
+  #restoreModal(): void {
+    for (const dialog of [this.dialog, this.confirmDialog]) {
+      if (!dialog?.open || dialog.matches(':modal')) continue;
+      dialog.removeAttribute('open');
+      dialog.showModal();
+    }
+    if (this.open && !this.dialog.contains(this.shadowRoot?.activeElement ?? null)) this.#focus.moveTo(() => this.#numberInput());
+    // The notices' popover was hidden with the element.
+    this.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.open) return;
     this.#opened = true;
@@ -200,6 +231,11 @@ export class InviteDialog extends LitElement {
     // their live regions exist before anything is announced in them.
     const popover = this.renderRoot.querySelector<HTMLElement>('[part="notices"][popover]');
     if (popover && !popover.matches(':popover-open')) popover.showPopover();
+    // Below the notices of other dialogs on the page.
+    if (popover !== this.#stacked?.popover) {
+      this.#stacked?.leave();
+      this.#stacked = popover && this.shadowRoot ? { popover, leave: stack(popover, this.shadowRoot) } : undefined;
+    }
     void this.#composerRendered();
     // A new notice in the open dialog, or one that changed (it may have grown), is brought into view.
     const newest = this.open ? this.renderRoot.querySelector('.body [part="notice"]') : null;
@@ -328,9 +364,21 @@ export class InviteDialog extends LitElement {
     });
   }
 
+  /**
+   * Whether doing it again is still allowed: by the role and the policy, and for the number by
+   * today's countries and rules. A number they refuse goes back into the phone field, which says why,
+   * as it would for a number typed now.
+   */
+  #mayRepeat(confirmation: Confirmation): boolean {
+    if (!this.#offered?.[confirmation.action === 'call' ? 'dialOut' : 'sms']) return false;
+    if (this.#field.allows(confirmation.phoneNumber)) return true;
+    this.#focus.moveTo(() => this.#numberInput());
+    return false;
+  }
+
   #askToRepeat(confirmation: Confirmation): void {
     const busy = confirmation.action === 'call' ? this.#dialOut.isCalling(confirmation.phoneNumber) : this.#sms.isSending(confirmation.phoneNumber);
-    if (busy) return;
+    if (busy || !this.#mayRepeat(confirmation)) return;
     this.#asking = confirmation;
     this.requestUpdate();
     void this.updateComplete.then(() => {
@@ -342,9 +390,9 @@ export class InviteDialog extends LitElement {
   #answer(confirmed: boolean): void {
     const confirmation = this.#asking;
     this.confirmDialog.close();
-    if (!confirmed || !confirmation) return;
-    if (confirmation.action === 'call' && this.#offered?.dialOut) this.#call(confirmation.phoneNumber, confirmation.displayName);
-    if (confirmation.action === 'sms' && this.#offered?.sms) this.#sendSms(confirmation.phoneNumber, confirmation.message ?? '');
+    if (!confirmed || !confirmation || !this.#mayRepeat(confirmation)) return;
+    if (confirmation.action === 'call') this.#call(confirmation.phoneNumber, confirmation.displayName);
+    else this.#sendSms(confirmation.phoneNumber, confirmation.message ?? '');
   }
 
   #onConfirmClose(): void {
@@ -410,6 +458,7 @@ export class InviteDialog extends LitElement {
             aria-describedby="${prefix}-number-error"
             .value=${this.#field.number}
             @input=${(event: InputEvent) => this.#field.onInput(event)}
+            @compositionend=${(event: CompositionEvent) => this.#field.onInput(event)}
             @blur=${this.#onNumberBlur}
             @keydown=${this.#onNumberKeyDown}
           />

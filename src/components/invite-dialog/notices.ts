@@ -61,6 +61,19 @@ export function renderAttempts(
   </section>`;
 }
 
+/** The most of a backend's reason that is shown: a stack trace or a megabyte of text is not for a person. */
+const DETAIL_MAX = 600;
+
+/**
+ * A failure's detail, untrusted text of any length: cut to `DETAIL_MAX` characters and drawn a few
+ * lines high, the rest reachable by scrolling it (with the keyboard too, once it is long).
+ */
+function renderDetail(detail: string): TemplateResult {
+  const long = detail.length > 120;
+  const text = detail.length > DETAIL_MAX ? `${detail.slice(0, DETAIL_MAX)}…` : detail;
+  return html`<p class="notice-detail" tabindex=${long ? '0' : nothing}>${text}</p>`;
+}
+
 function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
   // The clock is not announced each second: it is a timer, not part of the live status.
   // A success fades (see the styles), and once it has it is dismissed.
@@ -73,7 +86,7 @@ function renderNotice(notice: Notice, dismissLabel: string): TemplateResult {
     ${notice.dismiss
       ? html`<button class="dismiss" aria-label=${dismissLabel} @click=${notice.dismiss}><span aria-hidden="true">×</span></button>`
       : nothing}
-    ${notice.detail ? html`<p class="notice-detail">${notice.detail}</p>` : nothing}
+    ${notice.detail ? renderDetail(notice.detail) : nothing}
     <div class="notice-actions">${notice.actions.map((action) => renderAction(action))}</div>
   </div>`;
 }
