@@ -31,6 +31,10 @@ export default defineMain({
   viteFinal(config) {
     return {
       ...config,
+      // The CSS minifier lowers `light-dark()` for older browsers into variables keyed on
+      // `prefers-color-scheme`, which ignore the `color-scheme` a story's frame sets: the demo
+      // page's dark story came out light. Browsers with `light-dark()` keep it as written.
+      build: { ...config.build, cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'] },
       plugins: [...(config.plugins ?? []), keepSourceSideEffects()],
       optimizeDeps: {
         ...config.optimizeDeps,

@@ -3,12 +3,16 @@ import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { MINIMAL_VIEWPORTS } from 'storybook/viewport';
 import manifest from '../custom-elements.json';
+import { IN_DOCS_FRAME, keepFocusWithReader, onDocsPage } from '../stories/support/docs-page.js';
 import './preview.css';
 import { TEST_VIEWPORTS } from './viewports.js';
 
 // Controls and the docs tables (attributes, properties, events, parts, CSS properties) come from
 // the manifest the analyzer writes from the elements' JSDoc.
 setCustomElementsManifest(manifest);
+
+// A story in a frame of its own on a Docs page (stories/support/docs-page.ts) leaves focus to the reader.
+if (IN_DOCS_FRAME) keepFocusWithReader();
 
 /**
  * Every story renders inside one wrapper that carries the toolbar's theme (`color-scheme`),
@@ -22,6 +26,8 @@ const withFrame: Decorator = (story, context) => {
     'theme-light': theme === 'light',
     'theme-dark': theme === 'dark',
     canvas: context.viewMode === 'story',
+    // On a Docs page the reader comes to a story when they scroll to it: what it shows stays.
+    docs: onDocsPage(context),
     // A story that is a whole page (the demo host page) brings its own margins.
     bare: context.parameters['bareFrame'] === true,
   };
@@ -71,8 +77,9 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en', dir: 'ltr' },
   parameters: {
     layout: 'fullscreen',
-    // Any axe violation fails the story, in the test run and in the a11y panel.
-    a11y: { test: 'error' },
+    // Any axe violation fails the story, in the test run and in the a11y panel. Not again in each
+    // story's frame on a Docs page, where no panel shows it and a dozen frames would run axe at once.
+    a11y: { test: IN_DOCS_FRAME ? 'off' : 'error' },
     controls: { expanded: true },
     docs: { toc: true },
     viewport: { options: { ...MINIMAL_VIEWPORTS, ...TEST_VIEWPORTS } },

@@ -1,30 +1,29 @@
 /// <reference types="vite/client" />
-import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { useEffect } from 'storybook/preview-api';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import demoCss from '../demo/demo.css?inline';
 import '../src/index.js';
 import type { InviteRole, SimulatedTransport } from '../src/index.js';
 import demoPageCss from './demo-page.css?inline';
-import { findDialog, inside, placeCall, whenNotice, whenOffered } from './support/invite-dialog.js';
+import { docsShows, until } from './support/docs-page.js';
+import { callShown, findDialog, inside, placeCall, whenNotice, whenOffered } from './support/invite-dialog.js';
 import { simulatedTransport } from './support/transport.js';
 
 /**
  * The demo's own style sheet styles `:root` and `<body>`: it is adopted only while this story is
- * shown, so that it does not restyle the other stories.
+ * shown, so that it does not restyle the other stories. Before the story renders: a decorator's
+ * `useEffect` runs only once the play function and the animations after it have ended, and until
+ * then (five seconds and more, the joined notice's fade) the page was shown without its styles.
  */
-const withDemoStyles: Decorator = (story) => {
-  useEffect(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${demoCss}\n${demoPageCss}`);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    return () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-    };
-  }, []);
-  return story();
-};
+function adoptDemoStyles(): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`${demoCss}\n${demoPageCss}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+  };
+}
 
 const PEOPLE = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'];
 
@@ -32,6 +31,21 @@ function pageOf(event: Event): HTMLElement {
   const page = (event.currentTarget as HTMLElement).closest<HTMLElement>('.demo-page');
   if (!page) throw new Error('outside the demo page');
   return page;
+}
+
+function inviteButton(canvasElement: HTMLElement): HTMLButtonElement {
+  const invite = [...canvasElement.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Invite');
+  if (!invite) throw new Error('no Invite button');
+  return invite;
+}
+
+/** For `docsShows()`: the steps of HostPage, without focus or keys. */
+async function joinedShown(canvasElement: HTMLElement): Promise<void> {
+  inviteButton(canvasElement).click();
+  await callShown('2015550100', 'joined', async (dialog) => {
+    inside(dialog, '[part="close-button"]').click();
+    await until(() => canvasElement.querySelectorAll('.tile').length === PEOPLE.length + 1, 'the new tile');
+  })(canvasElement);
 }
 
 /** Adds a tile for someone who joined by phone, as demo/main.ts does. */
@@ -51,7 +65,7 @@ function addPhoneTile(event: Event): void {
 
 const meta = {
   title: 'Demo/Host page',
-  decorators: [withDemoStyles],
+  beforeEach: adoptDemoStyles,
   loaders: [() => ({ transport: simulatedTransport() })],
   parameters: {
     bareFrame: true,
@@ -113,10 +127,8 @@ type Story = StoryObj;
 
 /** The person presses Invite, calls (201) 555-0100, who answers and appears as a new tile. */
 export const HostPage: Story = {
-  play: async ({ canvasElement }) => {
-    const invite = [...canvasElement.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Invite');
-    if (!invite) throw new Error('no Invite button');
-    await userEvent.click(invite);
+  play: docsShows(joinedShown, async ({ canvasElement }) => {
+    await userEvent.click(inviteButton(canvasElement));
     const dialog = findDialog(canvasElement);
     await whenOffered(dialog, 2);
     await placeCall(dialog, '2015550100');
@@ -124,7 +136,7 @@ export const HostPage: Story = {
     await userEvent.click(inside(dialog, '[part="close-button"]'));
     await waitFor(() => expect(canvasElement.querySelectorAll('.tile')).toHaveLength(PEOPLE.length + 1));
     await expect(canvasElement.querySelector('.tile.phone .name')?.textContent).toBe('+12015550100');
-  },
+  }),
 };
 
 /** The same page in dark mode. */

@@ -5,6 +5,7 @@ import '../src/sms-composer.js';
 import type { SmsComposer } from '../src/index.js';
 import { argTypesFor } from './support/arg-types.js';
 import { attributes, type ElementAttributes } from './support/attributes.js';
+import { docsShows, enter, until } from './support/docs-page.js';
 
 type SmsComposerArgs = ElementAttributes<SmsComposer, 'value' | 'name' | 'label' | 'disabled'> & {
   onInput?: (event: Event) => void;
@@ -73,18 +74,29 @@ export const PinReminder: Story = {
 
 /** Typed curly quotes make the message Unicode: the warning names the character and offers plain ones. */
 export const UnicodeWarning: Story = {
-  play: async ({ canvasElement, args }) => {
-    const composer = findComposer(canvasElement);
-    const textarea = part<HTMLTextAreaElement>(composer, 'textarea');
-    const end = textarea.value.length;
-    await userEvent.type(textarea, ' “Bring coffee”', { initialSelectionStart: end, initialSelectionEnd: end });
-    await waitFor(() => expect(part(composer, 'warning').hidden).toBe(false));
-    await expect(part(composer, 'warning').textContent).toContain('“ is a special character');
-    await expect(part(composer, 'counter').textContent).toContain('/ 134 · 2 texts');
-    await expect(args.onInput).toHaveBeenCalled();
-    const buttons = [...(composer.shadowRoot?.querySelectorAll('[part="button"]') ?? [])].map((button) => button.textContent?.trim());
-    await expect(buttons).toContain('Replace curly quotes and dashes');
-  },
+  // Inline on the docs page, where a play function runs only with autoplay: this one needs no focus there.
+  parameters: { docs: { story: { autoplay: true } } },
+  play: docsShows(
+    async (canvas) => {
+      const composer = findComposer(canvas);
+      await composer.updateComplete;
+      const textarea = part<HTMLTextAreaElement>(composer, 'textarea');
+      enter(textarea, `${textarea.value} “Bring coffee”`);
+      await until(() => !part(composer, 'warning').hidden, 'the warning');
+    },
+    async ({ canvasElement, args }) => {
+      const composer = findComposer(canvasElement);
+      const textarea = part<HTMLTextAreaElement>(composer, 'textarea');
+      const end = textarea.value.length;
+      await userEvent.type(textarea, ' “Bring coffee”', { initialSelectionStart: end, initialSelectionEnd: end });
+      await waitFor(() => expect(part(composer, 'warning').hidden).toBe(false));
+      await expect(part(composer, 'warning').textContent).toContain('“ is a special character');
+      await expect(part(composer, 'counter').textContent).toContain('/ 134 · 2 texts');
+      await expect(args.onInput).toHaveBeenCalled();
+      const buttons = [...(composer.shadowRoot?.querySelectorAll('[part="button"]') ?? [])].map((button) => button.textContent?.trim());
+      await expect(buttons).toContain('Replace curly quotes and dashes');
+    },
+  ),
 };
 
 /** The message needs more SMS than `max-segments`: the counter and the warning say so. */

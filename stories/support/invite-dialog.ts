@@ -1,5 +1,6 @@
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { InviteDialog } from '../../src/index.js';
+import { enter, until } from './docs-page.js';
 
 /** The dialog a story rendered. */
 export function findDialog(canvasElement: HTMLElement): InviteDialog {
@@ -67,4 +68,58 @@ export function noticeButton(notice: HTMLElement, label: string): HTMLButtonElem
   const button = [...notice.querySelectorAll('button')].find((candidate) => plain(candidate.textContent) === label);
   if (!button) throw new Error(`no notice button "${label}"`);
   return button;
+}
+
+// On a Docs page (docs-page.ts): the same steps, without focus or keys.
+
+/** Once the dialog is open and offers `tabs` ways to invite. */
+export async function shownOffered(dialog: InviteDialog, tabs: number): Promise<void> {
+  await until(() => dialog.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part="dialog"]')?.open, 'the open dialog');
+  await until(() => dialog.shadowRoot?.querySelectorAll('[role="tab"]').length === tabs, `${tabs} ways to invite`);
+  // The phone rules: the number is laid out as it would be typed.
+  await dialog.updateComplete;
+}
+
+/** `number` in the phone field of the panel shown, as if pasted. */
+export function enterNumber(dialog: InviteDialog, panel: 'call' | 'sms', number: string): HTMLInputElement {
+  const input = inside<HTMLInputElement>(dialog, `#${panel}-number`);
+  enter(input, number);
+  return input;
+}
+
+/** The notice in `state`, once it is there. */
+export function shownNotice(dialog: InviteDialog, state: string): Promise<HTMLElement> {
+  return until(() => dialog.shadowRoot?.querySelector<HTMLElement>(`[part="notice"].${state}`), `a notice in state ${state}`);
+}
+
+/** Presses `button` once it may be pressed. */
+async function press(button: HTMLButtonElement): Promise<void> {
+  await until(() => !button.disabled, `${plain(button.textContent) || button.getAttribute('aria-label')} enabled`);
+  button.click();
+}
+
+/**
+ * A call to `number` placed from the Call panel, until its notice is in `state`; then `after`, if
+ * given, with that notice. A `show` for `docsShows()`.
+ */
+export function callShown(number: string, state: string, after?: (dialog: InviteDialog, notice: HTMLElement) => Promise<unknown>) {
+  return async (canvasElement: HTMLElement): Promise<void> => {
+    const dialog = findDialog(canvasElement);
+    await shownOffered(dialog, 2);
+    enterNumber(dialog, 'call', number);
+    await press(inside<HTMLButtonElement>(dialog, '[part="call-button"]'));
+    const notice = await shownNotice(dialog, state);
+    await after?.(dialog, notice);
+  };
+}
+
+/** An SMS sent to `number` from the SMS panel, until its notice is in `state`. A `show` for `docsShows()`. */
+export function textShown(number: string, state: string) {
+  return async (canvasElement: HTMLElement): Promise<void> => {
+    const dialog = findDialog(canvasElement);
+    await shownOffered(dialog, 2);
+    enterNumber(dialog, 'sms', number);
+    await press(inside<HTMLButtonElement>(dialog, '[part="send-button"]'));
+    await shownNotice(dialog, state);
+  };
 }
