@@ -3,7 +3,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'storybook-static/', '.cache/', 'custom-elements.json', 'src/assets/'] },
+  { ignores: ['dist/', 'server/dist/', 'server/dist-test/', 'node_modules/', 'storybook-static/', '.cache/', 'custom-elements.json', 'src/assets/'] },
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
   wcConfigs['flat/recommended'],

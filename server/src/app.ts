@@ -1,0 +1,383 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { pino, type Logger } from 'pino';
+import { Attempt, AttemptStore } from './attempts.js';
+import { audit, type AuditAction } from './audit.js';
+import { asCaller, jwtAuthenticate, type Authenticate, type Caller } from './auth.js';
+import { IdempotencyStore } from './idempotency.js';
+import { countSms, FINAL_DIAL_OUT_STATES, loadDialCheck, permissionsFor, type DialCheck, type DialOutUpdate } from './library.js';
+import { problem, ProblemError, type ProblemCode } from './problem.js';
+import { FINAL_SMS_STATES, type SmsUpdate, type TelephonyProvider } from './provider.js';
+import { createSimulatedProvider } from './simulated-provider.js';
+import { everyTenant, type Tenant, type Tenants } from './tenants.js';
+
+export interface AppOptions {
+  /** The HS256 secret of the bearer tokens (`INVITE_JWT_SECRET`); at least 32 characters. */
+  jwtSecret?: string;
+  /** Replaces the JWT check: the host's own sessions. Return `null` for a request that is not signed in. */
+  authenticate?: Authenticate;
+  /** Each tenant's entitlements. Default: every tenant may dial out and text the United States and Canada. */
+  tenants?: Tenants;
+  /** Origins that may call the API from a browser; none by default. */
+  corsOrigins?: readonly string[];
+  /** Default: the simulated provider at the library simulator's pace. */
+  provider?: TelephonyProvider;
+  /** Where the audit lines and errors go. Default: pino to stdout. */
+  logger?: Logger;
+  /** How long an idempotency key is remembered. Default 24 h, the least the contract promises. */
+  idempotencyTtlMs?: number;
+  /** How long a finished call or SMS can still be read. Default 24 h. */
+  retentionMs?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+/** The largest request body accepted: 16 KB. */
+export const MAX_BODY_BYTES = 16 * 1024;
+/** The most SMS segments one message may take. */
+export const MAX_SMS_SEGMENTS = 10;
+/** The longest invitee name, as the dialog's Name field allows. */
+export const MAX_DISPLAY_NAME = 64;
+const MAX_IDEMPOTENCY_KEY = 255;
+const DAY = 24 * 60 * 60 * 1000;
+const KEEP_ALIVE_MS = 15_000;
+const DESTINATION_REFUSALS = new Set(['country-not-allowed', 'premium-rate', 'shared-cost', 'voicemail', 'emergency', 'n11', 'short-code']);
+const DIAL_STATES = new Set<string>(['ringing', 'answered', ...FINAL_DIAL_OUT_STATES]);
+
+type Env = { Variables: { caller: Caller; tenant: Tenant } };
+
+/** The invite server's routes under `/v1`, as `openapi.yaml` describes them. */
+export function createApp(options: AppOptions = {}): Hono<Env> {
+  const authenticate = options.authenticate ?? (options.jwtSecret !== undefined ? jwtAuthenticate(options.jwtSecret) : undefined);
+  if (!authenticate) throw new TypeError('createApp needs jwtSecret or authenticate');
+  const tenants = options.tenants ?? everyTenant;
+  const provider = options.provider ?? createSimulatedProvider();
+  const logger = options.logger ?? pino();
+  const now = options.now ?? Date.now;
+  const keys = new IdempotencyStore(options.idempotencyTtlMs ?? DAY, now);
+  const calls = new AttemptStore<DialOutUpdate>(options.retentionMs ?? DAY, now);
+  const messages = new AttemptStore<SmsUpdate>(options.retentionMs ?? DAY, now);
+  const dialChecks = new Map<string, Promise<(input: string) => DialCheck>>();
+
+  const dialCheck = (countries: readonly string[]): Promise<(input: string) => DialCheck> => {
+    const id = [...countries].sort().join(',');
+    let check = dialChecks.get(id);
+    if (!check) {
+      check = loadDialCheck(countries);
+      dialChecks.set(id, check);
+    }
+    return check;
+  };
+
+  /** The number as the dial check reads it, or the refusal's status and code. */
+  const checkDestination = async (input: string, tenant: Tenant): Promise<{ e164: string } | { code: ProblemCode; reason: string }> => {
+    if (!/^\+\d{2,15}$/.test(input)) return { code: 'invalid-number', reason: 'not-e164' };
+    const result = (await dialCheck(tenant.countries))(input);
+    if (result.ok) return { e164: result.e164 };
+    return { code: DESTINATION_REFUSALS.has(result.reason) ? 'destination-not-allowed' : 'invalid-number', reason: result.reason };
+  };
+
+  const app = new Hono<Env>();
+
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    const allowed = new Set(options.corsOrigins);
+    app.use(
+      '*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+        exposeHeaders: ['Retry-After', 'Location', 'Idempotent-Replayed'],
+        credentials: false,
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problem(c, 413, 'payload-too-large', `Bodies are limited to ${MAX_BODY_BYTES} bytes.`),
+    }),
+  );
+
+  app.use('/v1/*', async (c, next) => {
+    let caller: Caller | null = null;
+    try {
+      caller = asCaller(await authenticate(c.req.raw));
+    } catch (error) {
+      logger.warn({ err: error }, 'authenticate threw');
+    }
+    if (!caller) return problem(c, 401, 'not-authorized', 'Send a valid bearer token.', { 'www-authenticate': 'Bearer' });
+    const tenant = tenants(caller.tenant);
+    if (!tenant) return problem(c, 403, 'not-entitled', 'This tenant has no invite features.');
+    c.set('caller', caller);
+    c.set('tenant', tenant);
+    c.header('cache-control', 'no-store');
+    await next();
+  });
+
+  app.get('/v1/policy', (c) => {
+    const tenant = c.get('tenant');
+    const { dialOut, sms, countries } = permissionsFor(c.get('caller').role, tenant, tenant.countries);
+    return c.json({ dialOut, sms, countries });
+  });
+
+  app.post('/v1/calls', async (c) => {
+    const caller = c.get('caller');
+    const tenant = c.get('tenant');
+    mayAct(logger, caller, tenant, 'dialOut');
+    const key = idempotencyKey(c);
+    const body = await readObject(c, ['phoneNumber', 'displayName']);
+    const phoneNumber = body.phoneNumber;
+    if (typeof phoneNumber !== 'string') throw new ProblemError(400, 'invalid-request', 'phoneNumber must be a string.');
+    const displayName = body.displayName;
+    if (displayName !== undefined && (typeof displayName !== 'string' || displayName.length > MAX_DISPLAY_NAME)) {
+      throw new ProblemError(400, 'invalid-request', `displayName must be a string of at most ${MAX_DISPLAY_NAME} characters.`);
+    }
+    return idempotent(c, caller, key, { phoneNumber, displayName }, async () => {
+      const destination = await checkDestination(phoneNumber, tenant);
+      if ('code' in destination) return refuse(c, caller, 'call', phoneNumber, destination);
+      const call = new Attempt<DialOutUpdate>(`call_${randomUUID()}`, ownerOf(caller), FINAL_DIAL_OUT_STATES, { state: 'dialing' });
+      calls.add(call);
+      audit(logger, caller, 'call', { number: destination.e164, outcome: 'accepted', id: call.id });
+      provider
+        .dial(
+          { callId: call.id, phoneNumber: destination.e164, tenant: caller.tenant, room: caller.room, ...(displayName ? { displayName } : {}) },
+          { signal: call.controller.signal, onStatus: (update) => call.record(dialUpdate(update)) },
+        )
+        .then(
+          (update) => call.record(dialUpdate(update)),
+          (error: unknown) => {
+            logger.warn({ err: error, id: call.id }, 'provider dial failed');
+            call.record({ state: 'failed', reason: 'The call could not be placed.' });
+          },
+        )
+        .finally(() => audit(logger, caller, 'call', { number: destination.e164, outcome: call.current.state, id: call.id }));
+      return { status: 202, body: { id: call.id, state: 'dialing' }, headers: { location: `/v1/calls/${call.id}` } };
+    });
+  });
+
+  app.get('/v1/calls/:id', (c) => {
+    const call = calls.get(c.req.param('id'), ownerOf(c.get('caller')));
+    if (!call) return problem(c, 404, 'not-found');
+    return c.json({ id: call.id, ...call.current });
+  });
+
+  app.get('/v1/calls/:id/events', (c) => {
+    const call = calls.get(c.req.param('id'), ownerOf(c.get('caller')));
+    if (!call) return problem(c, 404, 'not-found');
+    return eventStream(c, call);
+  });
+
+  app.delete('/v1/calls/:id', (c) => {
+    const call = calls.get(c.req.param('id'), ownerOf(c.get('caller')));
+    if (!call) return problem(c, 404, 'not-found');
+    if (call.final) return problem(c, 409, 'already-final', `The call ended as ${call.current.state}.`);
+    // Recorded before the provider hears of it: the hang-up wins over any late answer.
+    call.record({ state: 'canceled' });
+    call.controller.abort();
+    return c.json({ id: call.id, state: 'canceled' }, 202);
+  });
+
+  app.post('/v1/sms', async (c) => {
+    const caller = c.get('caller');
+    const tenant = c.get('tenant');
+    mayAct(logger, caller, tenant, 'sms');
+    const key = idempotencyKey(c);
+    const body = await readObject(c, ['phoneNumber', 'message']);
+    const { phoneNumber, message } = body;
+    if (typeof phoneNumber !== 'string') throw new ProblemError(400, 'invalid-request', 'phoneNumber must be a string.');
+    if (typeof message !== 'string' || message.trim() === '') throw new ProblemError(400, 'invalid-request', 'message must be a non-empty string.');
+    return idempotent(c, caller, key, { phoneNumber, message }, async () => {
+      const segments = countSms(message).segments;
+      if (segments > MAX_SMS_SEGMENTS) {
+        return refuse(c, caller, 'sms', phoneNumber, { code: 'message-too-long', reason: `${segments} segments` }, `At most ${MAX_SMS_SEGMENTS} SMS segments.`);
+      }
+      const destination = await checkDestination(phoneNumber, tenant);
+      if ('code' in destination) return refuse(c, caller, 'sms', phoneNumber, destination);
+      const sms = new Attempt<SmsUpdate>(`sms_${randomUUID()}`, ownerOf(caller), FINAL_SMS_STATES, { state: 'accepted' });
+      messages.add(sms);
+      audit(logger, caller, 'sms', { number: destination.e164, outcome: 'accepted', id: sms.id });
+      provider
+        .sendSms(
+          { messageId: sms.id, phoneNumber: destination.e164, message, tenant: caller.tenant },
+          { signal: sms.controller.signal, onStatus: (update) => sms.record(smsUpdate(update)) },
+        )
+        .then(
+          (update) => sms.record(smsUpdate(update)),
+          (error: unknown) => {
+            logger.warn({ err: error, id: sms.id }, 'provider sendSms failed');
+            sms.record({ state: 'failed', code: 'unavailable' });
+          },
+        )
+        .finally(() => audit(logger, caller, 'sms', { number: destination.e164, outcome: sms.current.state, id: sms.id }));
+      return { status: 202, body: { id: sms.id, state: 'accepted' }, headers: { location: `/v1/sms/${sms.id}` } };
+    });
+  });
+
+  app.get('/v1/sms/:id', (c) => {
+    const sms = messages.get(c.req.param('id'), ownerOf(c.get('caller')));
+    if (!sms) return problem(c, 404, 'not-found');
+    return c.json({ id: sms.id, ...sms.current });
+  });
+
+  app.get('/v1/sms/:id/events', (c) => {
+    const sms = messages.get(c.req.param('id'), ownerOf(c.get('caller')));
+    if (!sms) return problem(c, 404, 'not-found');
+    return eventStream(c, sms);
+  });
+
+  app.notFound((c) => problem(c, 404, 'not-found'));
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problem(c, error.status, error.code, error.detail);
+    logger.error({ err: error }, 'unhandled error');
+    return problem(c, 500, 'unavailable');
+  });
+
+  return app;
+
+  /** A refusal that changed nothing: logged, and not remembered under the idempotency key. */
+  function refuse(c: Context, caller: Caller, action: AuditAction, number: string, refusal: { code: ProblemCode; reason: string }, detail?: string): Response {
+    audit(logger, caller, action, { number, outcome: 'refused', reason: refusal.reason });
+    return problem(c, 422, refusal.code, detail);
+  }
+
+  /** Runs `act` once per key and request; replays its answer to a repeat. */
+  async function idempotent(
+    c: Context,
+    caller: Caller,
+    key: string,
+    request: object,
+    act: () => Promise<Response | { status: 202; body: object; headers: Record<string, string> }>,
+  ): Promise<Response> {
+    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.routePath}\n${JSON.stringify(request)}`).digest('base64url');
+    const claim = keys.claim(ownerOf(caller), key, fingerprint);
+    const action: AuditAction = c.req.routePath === '/v1/sms' ? 'sms' : 'call';
+    switch (claim.kind) {
+      case 'replay': {
+        const { status, body, headers } = claim.response as { status: 202; body: { id?: string }; headers: Record<string, string> };
+        audit(logger, caller, action, { number: (request as { phoneNumber?: unknown }).phoneNumber, outcome: 'replayed', ...(body.id ? { id: body.id } : {}) });
+        return c.json(body, status, { ...headers, 'idempotent-replayed': 'true' });
+      }
+      case 'mismatch':
+        audit(logger, caller, action, { number: (request as { phoneNumber?: unknown }).phoneNumber, outcome: 'refused', reason: 'idempotency-mismatch' });
+        return problem(c, 422, 'idempotency-mismatch');
+      case 'in-progress':
+        return problem(c, 409, 'idempotency-in-progress', 'Retry once the first request has been answered.', { 'retry-after': '1' });
+    }
+    let result: Awaited<ReturnType<typeof act>>;
+    try {
+      result = await act();
+    } catch (error) {
+      claim.release();
+      throw error;
+    }
+    if (result instanceof Response) {
+      claim.release();
+      return result;
+    }
+    claim.complete(result);
+    return c.json(result.body, result.status, result.headers);
+  }
+}
+
+/** `text/event-stream` of an attempt's `status` events after `Last-Event-ID` (from the first without it), ending after the final one. */
+function eventStream<U extends { state: string }>(c: Context, attempt: Attempt<U>): Response {
+  const lastEventId = c.req.header('last-event-id')?.trim() ?? '';
+  // An id this server never sent starts the stream over rather than skipping events.
+  const after = /^\d{1,9}$/.test(lastEventId) ? Number(lastEventId) : 0;
+  const encoder = new TextEncoder();
+  let cleanup = (): void => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const close = (): void => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        controller.close();
+      };
+      const keepAlive = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), KEEP_ALIVE_MS);
+      keepAlive.unref();
+      let unfollow = (): void => {};
+      cleanup = () => {
+        clearInterval(keepAlive);
+        unfollow();
+      };
+      unfollow = attempt.follow(after, (event) => {
+        if (closed) return;
+        controller.enqueue(encoder.encode(`event: status\nid: ${event.id}\ndata: ${JSON.stringify(event.update)}\n\n`));
+        if (attempt.final && event.id === attempt.events.length) queueMicrotask(close);
+      });
+      if (attempt.final) queueMicrotask(close);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+  });
+}
+
+/** Role first (403 not-authorized), then what the tenant bought (403 not-entitled); a refusal is audited. */
+function mayAct(logger: Logger, caller: Caller, tenant: Tenant, feature: 'dialOut' | 'sms'): void {
+  const byRole = permissionsFor(caller.role, { dialOut: true, sms: true }, ['US']);
+  const refusal: ProblemCode | undefined = !byRole[feature] ? 'not-authorized' : !permissionsFor(caller.role, tenant, tenant.countries)[feature] ? 'not-entitled' : undefined;
+  if (!refusal) return;
+  audit(logger, caller, feature === 'dialOut' ? 'call' : 'sms', { number: undefined, outcome: 'refused', reason: refusal });
+  throw new ProblemError(403, refusal, refusal === 'not-authorized' ? `The ${caller.role} role may not do this.` : undefined);
+}
+
+function ownerOf(caller: Caller): string {
+  return `${caller.tenant}\u0000${caller.sub}`;
+}
+
+/** The `Idempotency-Key` header; an empty one counts as missing. */
+function idempotencyKey(c: Context): string {
+  const key = c.req.header('idempotency-key')?.trim() ?? '';
+  if (key === '') throw new ProblemError(400, 'invalid-request', 'Send an Idempotency-Key header, one per intent.');
+  if (key.length > MAX_IDEMPOTENCY_KEY || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ProblemError(400, 'invalid-request', `The Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY} printable ASCII characters.`);
+  }
+  return key;
+}
+
+/** The request body: a JSON object with only the `allowed` keys. */
+async function readObject(c: Context, allowed: readonly string[]): Promise<Record<string, unknown>> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await c.req.text());
+  } catch (error) {
+    // The body limit answers through its own handler.
+    if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+    throw new ProblemError(400, 'invalid-request', 'The body must be JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProblemError(400, 'invalid-request', 'The body must be a JSON object.');
+  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) throw new ProblemError(400, 'invalid-request', `Unknown fields: ${unknown.join(', ')}.`);
+  return value as Record<string, unknown>;
+}
+
+/** A provider's update, reduced to what the contract allows. */
+function dialUpdate(update: DialOutUpdate): DialOutUpdate {
+  if (!DIAL_STATES.has(update.state)) return { state: 'failed', reason: 'The call could not be placed.' };
+  return {
+    state: update.state,
+    ...(typeof update.participantId === 'string' && update.state === 'joined' ? { participantId: update.participantId.slice(0, 200) } : {}),
+    ...(typeof update.reason === 'string' && update.state === 'failed' ? { reason: update.reason.slice(0, 200) } : {}),
+  };
+}
+
+function smsUpdate(update: SmsUpdate): SmsUpdate {
+  const states = ['sent', 'delivered', 'undelivered', 'failed'];
+  if (!states.includes(update.state)) return { state: 'failed', code: 'unavailable' };
+  const failed = update.state === 'failed' || update.state === 'undelivered';
+  return { state: update.state, ...(failed ? { code: typeof update.code === 'string' ? update.code.slice(0, 64) : 'unavailable' } : {}) };
+}

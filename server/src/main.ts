@@ -1,0 +1,37 @@
+// Starts the invite server from the environment: see README's "Server" section.
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { createSimulatedProvider } from './simulated-provider.js';
+import { loadTenantsFile } from './tenants.js';
+
+const logger = pino();
+const env = process.env;
+
+function fail(message: string): never {
+  logger.fatal(message);
+  process.exit(1);
+}
+
+const secret = env.INVITE_JWT_SECRET ?? fail('Set INVITE_JWT_SECRET (at least 32 characters): the HS256 secret your app signs invite tokens with.');
+const providerName = env.INVITE_PROVIDER ?? 'simulated';
+if (providerName !== 'simulated') fail(`Unknown INVITE_PROVIDER ${JSON.stringify(providerName)}: only "simulated" ships.`);
+const port = Number(env.PORT ?? 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+const hostname = env.HOST ?? '127.0.0.1';
+
+const app = createApp({
+  jwtSecret: secret,
+  logger,
+  provider: createSimulatedProvider(),
+  corsOrigins: (env.INVITE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  ...(env.INVITE_TENANTS ? { tenants: await loadTenantsFile(env.INVITE_TENANTS) } : {}),
+});
+
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+  logger.info({ address: info.address, port: info.port, provider: providerName, tenants: env.INVITE_TENANTS ?? 'default' }, `invite server on http://${hostname}:${info.port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}
