@@ -8,8 +8,10 @@ import { audit, type AuditAction } from './audit.js';
 import { asCaller, jwtAuthenticate, type Authenticate, type Caller } from './auth.js';
 import { IdempotencyStore } from './idempotency.js';
 import { countSms, FINAL_DIAL_OUT_STATES, loadDialCheck, permissionsFor, type DialCheck, type DialOutUpdate } from './library.js';
-import { problem, ProblemError, type ProblemCode } from './problem.js';
+import { problem, ProblemError, rateLimited, type ProblemCode } from './problem.js';
 import { FINAL_SMS_STATES, type SmsUpdate, type TelephonyProvider } from './provider.js';
+import { MemoryRateLimitStore, type RateLimitStore } from './rate-limit-store.js';
+import { countersFor, DEFAULT_LIMITS, SCOPE_REASONS, type LimitedAction } from './rate-limits.js';
 import { createSimulatedProvider } from './simulated-provider.js';
 import { everyTenant, type Tenant, type Tenants } from './tenants.js';
 
@@ -22,6 +24,8 @@ export interface AppOptions {
   tenants?: Tenants;
   /** Origins that may call the API from a browser; none by default. */
   corsOrigins?: readonly string[];
+  /** Where the rate-limit counters live (each tenant's `limits` say how many). Default: this process's memory. */
+  rateLimits?: RateLimitStore;
   /** Default: the simulated provider at the library simulator's pace. */
   provider?: TelephonyProvider;
   /** Where the audit lines and errors go. Default: pino to stdout. */
@@ -56,6 +60,7 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   const provider = options.provider ?? createSimulatedProvider();
   const logger = options.logger ?? pino();
   const now = options.now ?? Date.now;
+  const rateLimits = options.rateLimits ?? new MemoryRateLimitStore();
   const keys = new IdempotencyStore(options.idempotencyTtlMs ?? DAY, now);
   const calls = new AttemptStore<DialOutUpdate>(options.retentionMs ?? DAY, now);
   const messages = new AttemptStore<SmsUpdate>(options.retentionMs ?? DAY, now);
@@ -141,6 +146,8 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
     return idempotent(c, caller, key, { phoneNumber, displayName }, async () => {
       const destination = await checkDestination(phoneNumber, tenant);
       if ('code' in destination) return refuse(c, caller, 'call', phoneNumber, destination);
+      const limited = await limit(c, caller, tenant, 'calls', destination.e164);
+      if (limited) return limited;
       const call = new Attempt<DialOutUpdate>(`call_${randomUUID()}`, ownerOf(caller), FINAL_DIAL_OUT_STATES, { state: 'dialing' });
       calls.add(call);
       audit(logger, caller, 'call', { number: destination.e164, outcome: 'accepted', id: call.id });
@@ -199,6 +206,8 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       }
       const destination = await checkDestination(phoneNumber, tenant);
       if ('code' in destination) return refuse(c, caller, 'sms', phoneNumber, destination);
+      const limited = await limit(c, caller, tenant, 'sms', destination.e164);
+      if (limited) return limited;
       const sms = new Attempt<SmsUpdate>(`sms_${randomUUID()}`, ownerOf(caller), FINAL_SMS_STATES, { state: 'accepted' });
       messages.add(sms);
       audit(logger, caller, 'sms', { number: destination.e164, outcome: 'accepted', id: sms.id });
@@ -245,6 +254,19 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   function refuse(c: Context, caller: Caller, action: AuditAction, number: string, refusal: { code: ProblemCode; reason: string }, detail?: string): Response {
     audit(logger, caller, action, { number, outcome: 'refused', reason: refusal.reason });
     return problem(c, 422, refusal.code, detail);
+  }
+
+  /**
+   * Takes a point from the caller's, the room's and the number's counters, just before dialing or
+   * sending; a 429 (audited) when one of them is spent, and then nothing is taken.
+   */
+  async function limit(c: Context, caller: Caller, tenant: Tenant, action: LimitedAction, e164: string): Promise<Response | undefined> {
+    const verdict = await rateLimits.take(countersFor(action, caller, e164, tenant.limits ?? DEFAULT_LIMITS));
+    if (verdict.ok) return undefined;
+    const reason = verdict.spent.map((counter) => SCOPE_REASONS[counter.scope]).join(',');
+    audit(logger, caller, action === 'calls' ? 'call' : 'sms', { number: e164, outcome: 'rate-limited', reason });
+    const seconds = Math.ceil(verdict.retryAfterMs / 1000);
+    return rateLimited(c, verdict.retryAfterMs, `Too many attempts (${reason.replaceAll(',', ', ')}). Try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`);
   }
 
   /** Runs `act` once per key and request; replays its answer to a repeat. */

@@ -25,7 +25,7 @@ const app = createApp({
   logger,
   provider: createSimulatedProvider(),
   corsOrigins: (env.INVITE_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-  ...(env.INVITE_TENANTS ? { tenants: await loadTenantsFile(env.INVITE_TENANTS) } : {}),
+  ...(env.INVITE_TENANTS ? { tenants: await loadTenantsFile(env.INVITE_TENANTS).catch((error: Error) => fail(`INVITE_TENANTS: ${error.message}`)) } : {}),
 });
 
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {

@@ -42,6 +42,8 @@ export interface Problem {
   title: string;
   code: ProblemCode;
   detail?: string;
+  /** With `rate-limited`: how long to wait, as `Retry-After` says in whole seconds. */
+  retryAfterMs?: number;
 }
 
 export function problemBody(status: number, code: ProblemCode, detail?: string): Problem {
@@ -50,6 +52,13 @@ export function problemBody(status: number, code: ProblemCode, detail?: string):
 
 export function problem(c: Context, status: ContentfulStatusCode, code: ProblemCode, detail?: string, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problemBody(status, code, detail)), status, { 'content-type': 'application/problem+json', ...headers });
+}
+
+/** 429 `rate-limited`: `retryAfterMs` in the body, and `Retry-After` rounded up to whole seconds so that a client never retries early. */
+export function rateLimited(c: Context, retryAfterMs: number, detail?: string): Response {
+  const wait = Math.max(0, Math.ceil(retryAfterMs));
+  const body: Problem = { ...problemBody(429, 'rate-limited', detail), retryAfterMs: wait };
+  return c.body(JSON.stringify(body), 429, { 'content-type': 'application/problem+json', 'retry-after': String(Math.ceil(wait / 1000)) });
 }
 
 /** A problem thrown from deep in a handler, answered by the app's error handler. */

@@ -10,7 +10,16 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { SignJWT } from 'jose';
 import { pino } from 'pino';
 import { parse } from 'yaml';
-import { createApp, createSimulatedProvider, type AppOptions, type DialRequest, type SmsSendRequest, type SmsUpdate, type TelephonyProvider } from '../dist/index.js';
+import {
+  createApp,
+  createSimulatedProvider,
+  type AppOptions,
+  type DialRequest,
+  type RateLimitStore,
+  type SmsSendRequest,
+  type SmsUpdate,
+  type TelephonyProvider,
+} from '../dist/index.js';
 import type { DialOutUpdate } from '../dist/library.js';
 
 /** Test-only: never a real deployment's secret. */
@@ -119,6 +128,12 @@ export interface Server {
   api(method: string, path: string, options?: { token?: string | null; key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Sent>;
 }
 
+/**
+ * A store that limits nothing: the default of `startServer`, so that the suites about other things
+ * may call one number as often as they like. rate-limits.test.ts passes the real store.
+ */
+export const unlimited: RateLimitStore = { take: () => Promise.resolve({ ok: true }) };
+
 /** Starts the app on a free loopback port through @hono/node-server. */
 export async function startServer(options: Partial<AppOptions> = {}): Promise<Server> {
   let text = '';
@@ -129,7 +144,7 @@ export async function startServer(options: Partial<AppOptions> = {}): Promise<Se
     },
   });
   const logger = pino({ level: 'info' }, sink);
-  const app = createApp({ jwtSecret: TEST_SECRET, logger, provider: createSimulatedProvider({ delays: 0 }), ...options });
+  const app = createApp({ jwtSecret: TEST_SECRET, logger, provider: createSimulatedProvider({ delays: 0 }), rateLimits: unlimited, ...options });
   const server = await new Promise<ServerType>((resolve) => {
     const started: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
