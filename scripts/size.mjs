@@ -73,6 +73,8 @@ row('libphonenumber-js and complete metadata (lazy, only for other countries)', 
 row('Every country’s data (lazy, for other countries or to name a refused one)', sum(all.filter(isAllCountries)));
 row('Curly quote replacement (lazy, once a message turns Unicode)', sum(all.filter(isTypographic)));
 for (const file of all.filter(isLanguage)) row(`Strings ${file.name.replace(/-\w+\.js$/, '')} (lazy, only for pages in that language)`, file.gzip);
+// Its own entry, which the package entry never imports: only pages that use it pay for it.
+row('createHttpTransport (invite-elements/http, only for pages that import it)', sum(await measure(`export { createHttpTransport } from './dist/http.js';`)), 2.25 * KB);
 for (const flag of ['flags.webp', 'flags@2x.webp']) row(`Flag sprite ${flag} (fetched when a flag is shown)`, statSync(`dist/assets/${flag}`).size);
 
 const width = Math.max(...rows.map((entryRow) => entryRow.name.length));
