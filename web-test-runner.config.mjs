@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM_ARGS, findChromium, findFirefox } from './scripts/find-browsers.mjs';
+import { inviteServerPlugin } from './scripts/invite-server-plugin.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 // Two engines: Chromium through the DevTools protocol, Firefox ESR through WebDriver BiDi, both
@@ -23,7 +24,8 @@ export default {
   // One page at a time per engine: the keyboard and mouse tests need the page to have focus.
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // The invite server runs beside the page for the tests of the dialog over HTTP.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), inviteServerPlugin()],
   browsers,
   // Lit announces its development build once per page; every other log is shown.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
