@@ -1,9 +1,13 @@
 import '../src/index.js';
 import { createSimulatedTransport } from '../src/index.js';
 import type { InvitePolicy, InviteRole } from '../src/index.js';
+import { createHttpTransport } from '../src/http.js';
 
 /**
- * The page's URL sets up what a person (or scripts/screenshots.mjs) wants to see:
+ * The dialog talks to the invite server that `npm start` runs on this origin (demo/invite-server.ts),
+ * with a token minted for the role chosen in the header. The page's URL sets up the rest:
+ * - `backend=simulated`: the library's simulated transport instead, in the page (the screenshots
+ *   use it, with the settings below);
  * - `role=owner|moderator|participant|guest`: who you are in the call;
  * - `policy=all|call|sms|none`: what the customer's plan includes (`none`: not entitled);
  * - `policy-delay=MS`: how long the backend takes to say so (the dialog shows that it is checking);
@@ -43,11 +47,18 @@ for (const attribute of ['lang', 'dir'] as const) {
   if (value) document.documentElement.setAttribute(attribute, value);
 }
 const policyDelay = Number(params.get('policy-delay'));
-dialog.transport = createSimulatedTransport({
-  policy: POLICIES[params.get('policy') ?? 'all'] ?? POLICIES.all,
-  ...(policyDelay > 0 ? { delays: { policy: policyDelay } } : {}),
-  ...(params.has('reason') ? { failureReason: params.get('reason')! } : {}),
-});
+dialog.transport =
+  params.get('backend') === 'simulated'
+    ? createSimulatedTransport({
+        policy: POLICIES[params.get('policy') ?? 'all'] ?? POLICIES.all,
+        ...(policyDelay > 0 ? { delays: { policy: policyDelay } } : {}),
+        ...(params.has('reason') ? { failureReason: params.get('reason')! } : {}),
+      })
+    : createHttpTransport({
+        baseUrl: location.origin,
+        // What a host's app does for the person signed in; here, for the role chosen above.
+        getToken: () => fetch(`/demo/token?role=${role.value}`).then((response) => response.text()),
+      });
 if ([...role.options].some((option) => option.value === params.get('role'))) role.value = params.get('role')!;
 dialog.userRole = role.value as InviteRole;
 role.addEventListener('change', () => (dialog.userRole = role.value as InviteRole));

@@ -112,7 +112,10 @@ export async function shoot(browser, { name, url, context: options, steps, path 
   });
   page.on('pageerror', (error) => console.log(`[${name}] page error: ${error.message}`));
   try {
-    await page.goto(url);
+    // The library's simulated backend, in the page: the states shown are scripted by the URL.
+    const target = new URL(url);
+    if (!target.searchParams.has('backend')) target.searchParams.set('backend', 'simulated');
+    await page.goto(target.href);
     await until(page, () => customElements.get('invite-dialog') !== undefined, undefined, 'the elements', WAIT_MS);
     // The strings of the page's language, which a `lang` other than English fetches.
     await page.evaluate(() => document.querySelector('invite-dialog').updateComplete);
