@@ -18,7 +18,10 @@ export function inviteServer(): Plugin {
       execFileSync('npm', ['run', '-s', 'build', '-w', 'invite-server'], { cwd: root, stdio: 'inherit' });
       // Built just now: a path vite resolves at run time, not at config time.
       const dist = new URL('../server/dist/index.js', import.meta.url).href;
-      const { createApp } = (await import(/* @vite-ignore */ dist)) as typeof import('../server/src/index.js');
+      // Typed here rather than imported: server/ type-checks on its own, once the library is built.
+      const { createApp } = (await import(/* @vite-ignore */ dist)) as {
+        createApp(options: { jwtSecret: string; rateLimits: { take(): Promise<{ ok: true }> } }): { fetch(request: Request): Response | Promise<Response> };
+      };
       const [{ getRequestListener }, { SignJWT }] = await Promise.all([import('@hono/node-server'), import('jose')]);
       const secret = randomBytes(32).toString('hex');
       const key = new TextEncoder().encode(secret);
