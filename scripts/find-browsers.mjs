@@ -28,7 +28,8 @@ function firstExisting({ env, paths }) {
 function aptGet(...args) {
   // The lock timeout waits for another apt run (an unattended upgrade, a parallel step) to finish.
   execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // Its output on stderr: stdout is the report of whatever step runs the tests.
+    stdio: ['ignore', 2, 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
@@ -71,26 +72,32 @@ function canInstall() {
   }
 }
 
-function find(name) {
-  const browser = BROWSERS[name];
-  let path = firstExisting(browser);
+/**
+ * The path of a program the tests need (`name`; `$env`, then `paths`), installed first from the
+ * Debian package `apt` where it is missing and apt-get can; exits 1, saying how to get it, otherwise.
+ * `purpose` ends the sentence "No <name> found for …". Also the way scripts/find-redis.mjs finds
+ * redis-server.
+ */
+export function findProgram({ name, env, paths, apt, purpose }) {
+  const program = { env, paths };
+  let path = firstExisting(program);
   if (!path && canInstall()) {
-    console.log(`No ${name} found: installing the Debian package "${browser.apt}" with apt-get…`);
+    console.error(`No ${name} found: installing the Debian package "${apt}" with apt-get…`);
     try {
-      install(browser.apt);
+      install(apt);
     } catch (error) {
-      console.error(`apt-get could not install ${browser.apt}: ${error.message}`);
+      console.error(`apt-get could not install ${apt}: ${error.message}`);
     }
-    path = firstExisting(browser);
+    path = firstExisting(program);
   }
   if (!path) {
-    console.error(
-      `No ${name} found for the browser tests: install one (Debian: "sudo apt-get install ${browser.apt}") or set ${browser.env} to its executable.`,
-    );
+    console.error(`No ${name} found for ${purpose}: install one (Debian: "sudo apt-get install ${apt}") or set ${env} to its executable.`);
     process.exit(1);
   }
   return path;
 }
+
+const find = (name) => findProgram({ name, ...BROWSERS[name], purpose: 'the browser tests' });
 
 export const findChromium = () => find('chromium');
 export const findFirefox = () => find('firefox');
