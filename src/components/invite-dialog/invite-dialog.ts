@@ -118,9 +118,10 @@ export class InviteDialog extends LitElement {
   // A notice's button that goes away hands focus to what its notice offers now (it moves to the
   // assertive region as a call ends); any other, to the phone field.
   readonly #focus = new DialogFocusController(this, (lost) => {
-    const notice = `[data-notice="${lost.closest('[data-notice]')?.getAttribute('data-notice')}"]`;
-    const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(`${notice} ${selector}`);
-    return this.dialog?.open ? find('.notice-actions :enabled') ?? find('.dismiss') ?? this.#numberInput() : null;
+    if (!this.dialog?.open) return null;
+    const key = lost.closest('[data-notice]')?.getAttribute('data-notice');
+    const notice = key ? this.renderRoot.querySelector(`[data-notice="${key}"]`) : null;
+    return notice?.querySelector<HTMLElement>('.notice-actions :enabled') ?? notice?.querySelector<HTMLElement>('.dismiss') ?? this.#numberInput();
   });
 
   /** The tab shown: `call` or `sms`. */
