@@ -3,10 +3,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { pino, type Logger } from 'pino';
-import { Attempt, AttemptStore } from './attempts.js';
+import { MemoryAttemptStore, type AttemptEvent, type AttemptKind, type AttemptSnapshot, type AttemptStore } from './attempts.js';
 import { audit, type AuditAction } from './audit.js';
 import { asCaller, jwtAuthenticate, type Authenticate, type Caller } from './auth.js';
-import { IdempotencyStore } from './idempotency.js';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 import { countSms, FINAL_DIAL_OUT_STATES, loadDialCheck, permissionsFor, type DialCheck, type DialOutUpdate } from './library.js';
 import { problem, ProblemError, rateLimited, type ProblemCode } from './problem.js';
 import { FINAL_SMS_STATES, type SmsUpdate, type TelephonyProvider } from './provider.js';
@@ -26,15 +26,19 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Where the rate-limit counters live (each tenant's `limits` say how many). Default: this process's memory. */
   rateLimits?: RateLimitStore;
+  /** Where idempotency keys live. Default: this process's memory, each key kept `idempotencyTtlMs`. */
+  idempotency?: IdempotencyStore;
+  /** Where calls and SMS sends and their events live. Default: this process's memory, each kept `retentionMs`. */
+  attempts?: AttemptStore;
   /** Default: the simulated provider at the library simulator's pace. */
   provider?: TelephonyProvider;
   /** Where the audit lines and errors go. Default: pino to stdout. */
   logger?: Logger;
-  /** How long an idempotency key is remembered. Default 24 h, the least the contract promises. */
+  /** How long the in-memory store remembers an idempotency key. Default 24 h, the least the contract promises. */
   idempotencyTtlMs?: number;
-  /** How long a finished call or SMS can still be read. Default 24 h. */
+  /** How long the in-memory store keeps a call or SMS after it was placed. Default 24 h. */
   retentionMs?: number;
-  /** The clock, for tests. */
+  /** The in-memory stores' clock, for tests. */
   now?: () => number;
 }
 
@@ -49,6 +53,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const KEEP_ALIVE_MS = 15_000;
 const DESTINATION_REFUSALS = new Set(['country-not-allowed', 'premium-rate', 'shared-cost', 'voicemail', 'emergency', 'n11', 'short-code']);
 const DIAL_STATES = new Set<string>(['ringing', 'answered', ...FINAL_DIAL_OUT_STATES]);
+/** Recorded by a shared store when the process that placed the attempt stopped before it ended. */
+const LOST_CALL: DialOutUpdate = { state: 'failed', reason: 'The server placing the call stopped; the call may not have gone through.' };
+const LOST_SMS: SmsUpdate = { state: 'failed', code: 'unavailable' };
 
 type Env = { Variables: { caller: Caller; tenant: Tenant } };
 
@@ -61,9 +68,8 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   const logger = options.logger ?? pino();
   const now = options.now ?? Date.now;
   const rateLimits = options.rateLimits ?? new MemoryRateLimitStore();
-  const keys = new IdempotencyStore(options.idempotencyTtlMs ?? DAY, now);
-  const calls = new AttemptStore<DialOutUpdate>(options.retentionMs ?? DAY, now);
-  const messages = new AttemptStore<SmsUpdate>(options.retentionMs ?? DAY, now);
+  const keys = options.idempotency ?? new MemoryIdempotencyStore(options.idempotencyTtlMs ?? DAY, now);
+  const attempts = options.attempts ?? new MemoryAttemptStore(options.retentionMs ?? DAY, now);
   const dialChecks = new Map<string, Promise<(input: string) => DialCheck>>();
 
   const dialCheck = (countries: readonly string[]): Promise<(input: string) => DialCheck> => {
@@ -148,46 +154,36 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       if ('code' in destination) return refuse(c, caller, 'call', phoneNumber, destination);
       const limited = await limit(c, caller, tenant, 'calls', destination.e164);
       if (limited) return limited;
-      const call = new Attempt<DialOutUpdate>(`call_${randomUUID()}`, ownerOf(caller), FINAL_DIAL_OUT_STATES, { state: 'dialing' });
-      calls.add(call);
-      audit(logger, caller, 'call', { number: destination.e164, outcome: 'accepted', id: call.id });
-      provider
-        .dial(
-          { callId: call.id, phoneNumber: destination.e164, tenant: caller.tenant, room: caller.room, ...(displayName ? { displayName } : {}) },
-          { signal: call.controller.signal, onStatus: (update) => call.record(dialUpdate(update)) },
-        )
-        .then(
-          (update) => call.record(dialUpdate(update)),
-          (error: unknown) => {
-            logger.warn({ err: error, id: call.id }, 'provider dial failed');
-            call.record({ state: 'failed', reason: 'The call could not be placed.' });
-          },
-        )
-        .finally(() => audit(logger, caller, 'call', { number: destination.e164, outcome: call.current.state, id: call.id }));
-      return { status: 202, body: { id: call.id, state: 'dialing' }, headers: { location: `/v1/calls/${call.id}` } };
+      const id = `call_${randomUUID()}`;
+      await attempts.create<DialOutUpdate>({ id, kind: 'call', owner: ownerOf(caller), finalStates: FINAL_DIAL_OUT_STATES, first: { state: 'dialing' }, lost: LOST_CALL });
+      audit(logger, caller, 'call', { number: destination.e164, outcome: 'accepted', id });
+      await drive<DialOutUpdate>(caller, { id, kind: 'call', number: destination.e164, failed: { state: 'failed', reason: 'The call could not be placed.' }, clean: dialUpdate }, (signal, onStatus) =>
+        provider.dial({ callId: id, phoneNumber: destination.e164, tenant: caller.tenant, room: caller.room, ...(displayName ? { displayName } : {}) }, { signal, onStatus }),
+      );
+      return { status: 202, body: { id, state: 'dialing' }, headers: { location: `/v1/calls/${id}` } };
     });
   });
 
-  app.get('/v1/calls/:id', (c) => {
-    const call = calls.get(c.req.param('id'), ownerOf(c.get('caller')));
+  app.get('/v1/calls/:id', async (c) => {
+    const call = await attempts.get(c.req.param('id'), 'call', ownerOf(c.get('caller')));
     if (!call) return problem(c, 404, 'not-found');
     return c.json({ id: call.id, ...call.current });
   });
 
-  app.get('/v1/calls/:id/events', (c) => {
-    const call = calls.get(c.req.param('id'), ownerOf(c.get('caller')));
+  app.get('/v1/calls/:id/events', async (c) => {
+    const call = await attempts.get(c.req.param('id'), 'call', ownerOf(c.get('caller')));
     if (!call) return problem(c, 404, 'not-found');
     return eventStream(c, call);
   });
 
-  app.delete('/v1/calls/:id', (c) => {
-    const call = calls.get(c.req.param('id'), ownerOf(c.get('caller')));
+  app.delete('/v1/calls/:id', async (c) => {
+    const call = await attempts.get<DialOutUpdate>(c.req.param('id'), 'call', ownerOf(c.get('caller')));
     if (!call) return problem(c, 404, 'not-found');
-    if (call.final) return problem(c, 409, 'already-final', `The call ended as ${call.current.state}.`);
-    // Recorded before the provider hears of it: the hang-up wins over any late answer.
-    call.record({ state: 'canceled' });
-    call.controller.abort();
-    return c.json({ id: call.id, state: 'canceled' }, 202);
+    // Recorded before the provider hears of it (through the follower in `drive`, in whichever
+    // process placed the call): the hang-up wins over any late answer.
+    if (!call.final && (await attempts.record<DialOutUpdate>(call.id, { state: 'canceled' }))) return c.json({ id: call.id, state: 'canceled' }, 202);
+    const ended = call.final ? call : await attempts.get<DialOutUpdate>(call.id, 'call', ownerOf(c.get('caller')));
+    return problem(c, 409, 'already-final', `The call ended as ${ended?.current.state ?? 'expired'}.`);
   });
 
   app.post('/v1/sms', async (c) => {
@@ -208,34 +204,24 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       if ('code' in destination) return refuse(c, caller, 'sms', phoneNumber, destination);
       const limited = await limit(c, caller, tenant, 'sms', destination.e164);
       if (limited) return limited;
-      const sms = new Attempt<SmsUpdate>(`sms_${randomUUID()}`, ownerOf(caller), FINAL_SMS_STATES, { state: 'accepted' });
-      messages.add(sms);
-      audit(logger, caller, 'sms', { number: destination.e164, outcome: 'accepted', id: sms.id });
-      provider
-        .sendSms(
-          { messageId: sms.id, phoneNumber: destination.e164, message, tenant: caller.tenant },
-          { signal: sms.controller.signal, onStatus: (update) => sms.record(smsUpdate(update)) },
-        )
-        .then(
-          (update) => sms.record(smsUpdate(update)),
-          (error: unknown) => {
-            logger.warn({ err: error, id: sms.id }, 'provider sendSms failed');
-            sms.record({ state: 'failed', code: 'unavailable' });
-          },
-        )
-        .finally(() => audit(logger, caller, 'sms', { number: destination.e164, outcome: sms.current.state, id: sms.id }));
-      return { status: 202, body: { id: sms.id, state: 'accepted' }, headers: { location: `/v1/sms/${sms.id}` } };
+      const id = `sms_${randomUUID()}`;
+      await attempts.create<SmsUpdate>({ id, kind: 'sms', owner: ownerOf(caller), finalStates: FINAL_SMS_STATES, first: { state: 'accepted' }, lost: LOST_SMS });
+      audit(logger, caller, 'sms', { number: destination.e164, outcome: 'accepted', id });
+      await drive<SmsUpdate>(caller, { id, kind: 'sms', number: destination.e164, failed: { state: 'failed', code: 'unavailable' }, clean: smsUpdate }, (signal, onStatus) =>
+        provider.sendSms({ messageId: id, phoneNumber: destination.e164, message, tenant: caller.tenant }, { signal, onStatus }),
+      );
+      return { status: 202, body: { id, state: 'accepted' }, headers: { location: `/v1/sms/${id}` } };
     });
   });
 
-  app.get('/v1/sms/:id', (c) => {
-    const sms = messages.get(c.req.param('id'), ownerOf(c.get('caller')));
+  app.get('/v1/sms/:id', async (c) => {
+    const sms = await attempts.get(c.req.param('id'), 'sms', ownerOf(c.get('caller')));
     if (!sms) return problem(c, 404, 'not-found');
     return c.json({ id: sms.id, ...sms.current });
   });
 
-  app.get('/v1/sms/:id/events', (c) => {
-    const sms = messages.get(c.req.param('id'), ownerOf(c.get('caller')));
+  app.get('/v1/sms/:id/events', async (c) => {
+    const sms = await attempts.get(c.req.param('id'), 'sms', ownerOf(c.get('caller')));
     if (!sms) return problem(c, 404, 'not-found');
     return eventStream(c, sms);
   });
@@ -249,6 +235,87 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   });
 
   return app;
+
+  /**
+   * Runs the provider for an attempt just created: records each update it reports (cleaned, in
+   * order) and its outcome, and hangs up when a hang-up is recorded, through this process or
+   * another on the same store. Resolves once the attempt is followed, before the provider is done.
+   */
+  async function drive<U extends { state: string }>(
+    caller: Caller,
+    attempt: { id: string; kind: AttemptKind; number: string; failed: U; clean: (update: U) => U },
+    run: (signal: AbortSignal, onStatus: (update: U) => void) => Promise<U>,
+  ): Promise<void> {
+    const { id, kind } = attempt;
+    const hangUp = new AbortController();
+    const unfollow =
+      kind === 'call'
+        ? await attempts.follow<U>(id, 1, (event, final) => {
+            if (final && event.update.state === 'canceled') hangUp.abort();
+          })
+        : () => {};
+    let recorded: Promise<unknown> = Promise.resolve();
+    const record = (update: U): Promise<unknown> =>
+      (recorded = recorded.then(() => attempts.record(id, attempt.clean(update))).catch((error: unknown) => logger.error({ err: error, id }, 'could not record an update')));
+    void run(hangUp.signal, (update) => void record(update))
+      .then(record, (error: unknown) => {
+        logger.warn({ err: error, id }, `provider ${kind === 'call' ? 'dial' : 'sendSms'} failed`);
+        return record(attempt.failed);
+      })
+      .finally(async () => {
+        unfollow();
+        const ended = await attempts.get<U>(id, kind, ownerOf(caller)).catch(() => undefined);
+        audit(logger, caller, kind, { number: attempt.number, outcome: ended?.current.state ?? 'unknown', id });
+      });
+  }
+
+  /** `text/event-stream` of an attempt's `status` events after `Last-Event-ID` (from the first without it), ending after the final one. */
+  function eventStream<U extends { state: string }>(c: Context, attempt: AttemptSnapshot<U>): Response {
+    const lastEventId = c.req.header('last-event-id')?.trim() ?? '';
+    // An id this server never sent starts the stream over rather than skipping events.
+    const after = /^\d{1,9}$/.test(lastEventId) && Number(lastEventId) <= attempt.lastEventId ? Number(lastEventId) : 0;
+    const encoder = new TextEncoder();
+    let closed = false;
+    let cleanup = (): void => {};
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const close = (): void => {
+          if (closed) return;
+          closed = true;
+          cleanup();
+          controller.close();
+        };
+        if (attempt.final && after >= attempt.lastEventId) return close();
+        const keepAlive = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), KEEP_ALIVE_MS);
+        keepAlive.unref();
+        let unfollow = (): void => {};
+        cleanup = () => {
+          clearInterval(keepAlive);
+          unfollow();
+        };
+        try {
+          unfollow = await attempts.follow<U>(attempt.id, after, (event: AttemptEvent<U>, final) => {
+            if (closed) return;
+            controller.enqueue(encoder.encode(`event: status\nid: ${event.id}\ndata: ${JSON.stringify(event.update)}\n\n`));
+            if (final) queueMicrotask(close);
+          });
+        } catch (error) {
+          // The client resumes with Last-Event-ID.
+          logger.warn({ err: error, id: attempt.id }, 'could not follow an attempt');
+          return close();
+        }
+        if (closed) unfollow();
+      },
+      cancel() {
+        closed = true;
+        cleanup();
+      },
+    });
+    return new Response(body, {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+    });
+  }
 
   /** A refusal that changed nothing: logged, and not remembered under the idempotency key. */
   function refuse(c: Context, caller: Caller, action: AuditAction, number: string, refusal: { code: ProblemCode; reason: string }, detail?: string): Response {
@@ -278,7 +345,7 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
     act: () => Promise<Response | { status: 202; body: object; headers: Record<string, string> }>,
   ): Promise<Response> {
     const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.routePath}\n${JSON.stringify(request)}`).digest('base64url');
-    const claim = keys.claim(ownerOf(caller), key, fingerprint);
+    const claim = await keys.claim(ownerOf(caller), key, fingerprint);
     const action: AuditAction = c.req.routePath === '/v1/sms' ? 'sms' : 'call';
     switch (claim.kind) {
       case 'replay': {
@@ -296,56 +363,17 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
     try {
       result = await act();
     } catch (error) {
-      claim.release();
+      await claim.release();
       throw error;
     }
     if (result instanceof Response) {
-      claim.release();
+      await claim.release();
       return result;
     }
-    claim.complete(result);
+    // The call is placed: its answer goes out even if the key could not be settled.
+    await claim.complete(result).catch((error: unknown) => logger.error({ err: error }, 'could not remember an idempotency key'));
     return c.json(result.body, result.status, result.headers);
   }
-}
-
-/** `text/event-stream` of an attempt's `status` events after `Last-Event-ID` (from the first without it), ending after the final one. */
-function eventStream<U extends { state: string }>(c: Context, attempt: Attempt<U>): Response {
-  const lastEventId = c.req.header('last-event-id')?.trim() ?? '';
-  // An id this server never sent starts the stream over rather than skipping events.
-  const after = /^\d{1,9}$/.test(lastEventId) ? Number(lastEventId) : 0;
-  const encoder = new TextEncoder();
-  let cleanup = (): void => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let closed = false;
-      const close = (): void => {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        controller.close();
-      };
-      const keepAlive = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), KEEP_ALIVE_MS);
-      keepAlive.unref();
-      let unfollow = (): void => {};
-      cleanup = () => {
-        clearInterval(keepAlive);
-        unfollow();
-      };
-      unfollow = attempt.follow(after, (event) => {
-        if (closed) return;
-        controller.enqueue(encoder.encode(`event: status\nid: ${event.id}\ndata: ${JSON.stringify(event.update)}\n\n`));
-        if (attempt.final && event.id === attempt.events.length) queueMicrotask(close);
-      });
-      if (attempt.final) queueMicrotask(close);
-    },
-    cancel() {
-      cleanup();
-    },
-  });
-  return new Response(body, {
-    status: 200,
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
-  });
 }
 
 /** Role first (403 not-authorized), then what the tenant bought (403 not-entitled); a refusal is audited. */

@@ -1,86 +1,134 @@
-/** One recorded state change: what an SSE `status` event carries, with its numeric id. */
+/** A call or an SMS send as the routes see it; `U` is its update type (`DialOutUpdate`, `SmsUpdate`). */
+export type AttemptKind = 'call' | 'sms';
+
+/** One recorded state change: what an SSE `status` event carries, with its numeric id (1, 2, …). */
 export interface AttemptEvent<U> {
   id: number;
   update: U;
 }
 
-/**
- * A call or an SMS send: its owner, its event log (kept whole, so that a stream resumed with
- * `Last-Event-ID` gets exactly what it missed) and the streams following it.
- */
-export class Attempt<U extends { state: string }> {
-  readonly events: AttemptEvent<U>[] = [];
-  readonly controller = new AbortController();
-  private readonly listeners = new Set<(event: AttemptEvent<U>) => void>();
-
-  constructor(
-    readonly id: string,
-    /** `tenant` + `sub` of the caller who placed it: nobody else may see it. */
-    readonly owner: string,
-    private readonly finalStates: readonly string[],
-    first: U,
-  ) {
-    this.record(first);
-  }
-
-  get current(): U {
-    return this.events[this.events.length - 1]!.update;
-  }
-
-  get final(): boolean {
-    return this.finalStates.includes(this.current.state);
-  }
-
-  /** Appends an update unless the attempt has ended or the state is unchanged. Returns whether it did. */
-  record(update: U): boolean {
-    if (this.events.length > 0 && (this.final || update.state === this.current.state)) return false;
-    const event = { id: this.events.length + 1, update: Object.freeze({ ...update }) };
-    this.events.push(event);
-    for (const listener of [...this.listeners]) listener(event);
-    if (this.final) this.listeners.clear();
-    return true;
-  }
-
-  /** Calls `listener` for every event after `afterId`, past and future; returns the unsubscribe. */
-  follow(afterId: number, listener: (event: AttemptEvent<U>) => void): () => void {
-    for (const event of this.events) if (event.id > afterId) listener(event);
-    if (this.final) return () => {};
-    const later = (event: AttemptEvent<U>): void => {
-      if (event.id > afterId) listener(event);
-    };
-    this.listeners.add(later);
-    return () => this.listeners.delete(later);
-  }
+/** What a new attempt starts with. */
+export interface NewAttempt<U extends { state: string }> {
+  id: string;
+  kind: AttemptKind;
+  /** `tenant` + `sub` of the caller who placed it: nobody else may see it. */
+  owner: string;
+  /** The states after which nothing more is recorded. */
+  finalStates: readonly string[];
+  /** The first event (`dialing`, `accepted`). */
+  first: U;
+  /**
+   * The final update a shared store records when the process that placed the attempt has stopped
+   * before it ended, so that nobody follows a call nobody drives any more.
+   */
+  lost: U;
 }
 
-/** Attempts by id, forgotten `retentionMs` after they were created. */
-export class AttemptStore<U extends { state: string }> {
-  private readonly attempts = new Map<string, { attempt: Attempt<U>; expiresAt: number }>();
+/** An attempt's current state, for its owner. */
+export interface AttemptSnapshot<U> {
+  id: string;
+  kind: AttemptKind;
+  current: U;
+  /** The id of the newest event. */
+  lastEventId: number;
+  final: boolean;
+}
+
+/**
+ * Where calls and SMS sends live: their owner and their whole event log, so that a stream resumed
+ * with `Last-Event-ID` gets exactly what it missed. The routes know only this interface:
+ * `MemoryAttemptStore` keeps one process's attempts; `RedisAttemptStore` shares them between the
+ * processes on one Redis, so that a call placed through one can be followed and hung up through
+ * another.
+ */
+export interface AttemptStore {
+  create<U extends { state: string }>(attempt: NewAttempt<U>): Promise<void>;
+  /** The attempt of this kind, only for its owner: anyone else is told it does not exist. */
+  get<U extends { state: string }>(id: string, kind: AttemptKind, owner: string): Promise<AttemptSnapshot<U> | undefined>;
+  /**
+   * Appends an update unless the attempt has ended, is gone, or is already in that state, as one
+   * step: of a hang-up and a late answer, only the first is recorded. Resolves with the event, or
+   * `undefined` when nothing was recorded.
+   */
+  record<U extends { state: string }>(id: string, update: U): Promise<AttemptEvent<U> | undefined>;
+  /**
+   * Calls `listener` for every event after `afterId`, past and future, in order and each once,
+   * with `final` true for the last one. Resolves, once the past events are delivered, with the
+   * function that stops following.
+   */
+  follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<() => void>;
+}
+
+interface Entry {
+  attempt: NewAttempt<{ state: string }>;
+  events: AttemptEvent<{ state: string }>[];
+  listeners: Set<(event: AttemptEvent<{ state: string }>, final: boolean) => void>;
+  expiresAt: number;
+}
+
+/** Attempts in this process, forgotten `retentionMs` after they were created. */
+export class MemoryAttemptStore implements AttemptStore {
+  private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly retentionMs: number,
-    private readonly now: () => number,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  add(attempt: Attempt<U>): void {
+  create<U extends { state: string }>(attempt: NewAttempt<U>): Promise<void> {
     this.sweep();
-    this.attempts.set(attempt.id, { attempt, expiresAt: this.now() + this.retentionMs });
+    const first = { id: 1, update: Object.freeze({ ...attempt.first }) };
+    this.entries.set(attempt.id, { attempt, events: [first], listeners: new Set(), expiresAt: this.now() + this.retentionMs });
+    return Promise.resolve();
   }
 
-  /** The attempt, only for its owner: anyone else is told it does not exist. */
-  get(id: string, owner: string): Attempt<U> | undefined {
-    const entry = this.attempts.get(id);
-    if (!entry || entry.expiresAt <= this.now() || entry.attempt.owner !== owner) return undefined;
-    return entry.attempt;
+  get<U extends { state: string }>(id: string, kind: AttemptKind, owner: string): Promise<AttemptSnapshot<U> | undefined> {
+    const entry = this.live(id);
+    if (!entry || entry.attempt.kind !== kind || entry.attempt.owner !== owner) return Promise.resolve(undefined);
+    const last = entry.events.at(-1)!;
+    return Promise.resolve({ id, kind, current: last.update as U, lastEventId: last.id, final: isFinal(entry) });
   }
 
-  /** Entries are in creation order, so the expired ones are at the front. */
+  record<U extends { state: string }>(id: string, update: U): Promise<AttemptEvent<U> | undefined> {
+    const entry = this.live(id);
+    if (!entry || isFinal(entry) || entry.events.at(-1)!.update.state === update.state) return Promise.resolve(undefined);
+    const event = { id: entry.events.length + 1, update: Object.freeze({ ...update }) };
+    entry.events.push(event);
+    const final = isFinal(entry);
+    for (const listener of [...entry.listeners]) listener(event, final);
+    if (final) entry.listeners.clear();
+    return Promise.resolve(event);
+  }
+
+  follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<() => void> {
+    const entry = this.live(id);
+    if (!entry) return Promise.resolve(() => {});
+    const each = listener as (event: AttemptEvent<{ state: string }>, final: boolean) => void;
+    const last = entry.events.length;
+    for (const event of entry.events) if (event.id > afterId) each(event, event.id === last && isFinal(entry));
+    if (isFinal(entry)) return Promise.resolve(() => {});
+    const later: typeof each = (event, final) => {
+      if (event.id > afterId) each(event, final);
+    };
+    entry.listeners.add(later);
+    return Promise.resolve(() => entry.listeners.delete(later));
+  }
+
+  private live(id: string): Entry | undefined {
+    const entry = this.entries.get(id);
+    return entry && entry.expiresAt > this.now() ? entry : undefined;
+  }
+
+  /** Entries are in creation order with one retention, so the expired ones are at the front. */
   private sweep(): void {
     const now = this.now();
-    for (const [id, entry] of this.attempts) {
+    for (const [id, entry] of this.entries) {
       if (entry.expiresAt > now) break;
-      entry.attempt.controller.abort();
-      this.attempts.delete(id);
+      this.entries.delete(id);
     }
   }
+}
+
+function isFinal(entry: Entry): boolean {
+  return entry.attempt.finalStates.includes(entry.events.at(-1)!.update.state);
 }

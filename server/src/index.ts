@@ -1,6 +1,12 @@
 export { createApp, MAX_BODY_BYTES, MAX_SMS_SEGMENTS, MAX_DISPLAY_NAME, type AppOptions } from './app.js';
 export { jwtAuthenticate, type Authenticate, type Caller } from './auth.js';
 export { everyTenant, tenantsFrom, loadTenantsFile, DEFAULT_TENANT, type Tenant, type Tenants } from './tenants.js';
+export { MemoryAttemptStore, type AttemptStore, type AttemptKind, type AttemptEvent, type AttemptSnapshot, type NewAttempt } from './attempts.js';
+export { MemoryIdempotencyStore, type IdempotencyStore, type Claim, type StoredResponse } from './idempotency.js';
+export { createRedisStores, type RedisStores, type RedisStoresOptions } from './redis-stores.js';
+export { RedisAttemptStore, type RedisAttemptStoreOptions } from './redis-attempt-store.js';
+export { RedisIdempotencyStore, type RedisIdempotencyStoreOptions } from './redis-idempotency-store.js';
+export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-rate-limit-store.js';
 export { MemoryRateLimitStore, type RateLimitStore, type RateLimitCounter, type RateLimitVerdict } from './rate-limit-store.js';
 export { DEFAULT_LIMITS, LIMITED_ACTIONS, LIMIT_SCOPES, MAX_WINDOW_SECONDS, type Limits, type ActionLimits, type RateLimit, type LimitScope, type LimitedAction } from './rate-limits.js';
 export { createSimulatedProvider, DEFAULT_SIMULATED_DELAYS, type SimulatedDelays } from './simulated-provider.js';

@@ -170,8 +170,8 @@ describe('two server processes on one Redis', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('each says at start that its rate limits are in Redis', () => {
-    for (const server of [a, b]) assert.match(server.output(), new RegExp(`rate limits in Redis at ${redis.url.replaceAll('.', '\\.')}`));
+  test('each says at start that its state is in Redis', () => {
+    for (const server of [a, b]) assert.match(server.output(), new RegExp(`state in Redis at ${redis.url.replaceAll('.', '\\.')}`));
   });
 
   test('calls placed through one count against the other: one through A, one through B, the third is 429 through either', async () => {

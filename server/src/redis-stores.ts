@@ -1,0 +1,39 @@
+import { Redis } from 'ioredis';
+import { RedisAttemptStore, type RedisAttemptStoreOptions } from './redis-attempt-store.js';
+import { RedisIdempotencyStore, type RedisIdempotencyStoreOptions } from './redis-idempotency-store.js';
+import { RedisRateLimitStore } from './redis-rate-limit-store.js';
+
+export interface RedisStores {
+  /** The one command connection the stores share (the attempts open a second one to subscribe). */
+  redis: Redis;
+  rateLimits: RedisRateLimitStore;
+  idempotency: RedisIdempotencyStore;
+  attempts: RedisAttemptStore;
+  /** Stops the heartbeat and ends both connections. */
+  close(): Promise<void>;
+}
+
+export interface RedisStoresOptions extends RedisAttemptStoreOptions, Pick<RedisIdempotencyStoreOptions, 'pendingMs'> {
+  /** How long an idempotency key is remembered. Default 24 h. */
+  idempotencyTtlMs?: number;
+}
+
+/**
+ * Everything the server keeps, in one Redis: rate limits, idempotency keys, calls and SMS sends
+ * with their event logs. Pass the stores to `createApp`; every process given the same Redis (and
+ * `keyPrefix`) then acts as one server.
+ */
+export function createRedisStores(url: string, { keyPrefix = 'invite:', idempotencyTtlMs, pendingMs, ...attempts }: RedisStoresOptions = {}): RedisStores {
+  const redis = new Redis(url);
+  const attemptStore = new RedisAttemptStore(redis, { keyPrefix, ...attempts });
+  return {
+    redis,
+    rateLimits: new RedisRateLimitStore(redis, { keyPrefix: `${keyPrefix}rl:` }),
+    idempotency: new RedisIdempotencyStore(redis, { keyPrefix, ...(idempotencyTtlMs === undefined ? {} : { ttlMs: idempotencyTtlMs }), ...(pendingMs === undefined ? {} : { pendingMs }) }),
+    attempts: attemptStore,
+    async close() {
+      await attemptStore.close();
+      await redis.quit();
+    },
+  };
+}
