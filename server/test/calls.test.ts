@@ -163,6 +163,37 @@ describe('idempotency', () => {
     assert.equal(provider.dials.length, dialsBefore);
   });
 
+  test('while a request with a key is being answered, the same key is 409 idempotency-in-progress, for calls and for SMS', async () => {
+    // A rate-limit store that holds each request until the test lets it go, as a slow Redis would.
+    const held: (() => void)[] = [];
+    const slow = await startServer({
+      rateLimits: {
+        take: () => new Promise((resolve) => held.push(() => resolve({ ok: true }))),
+      },
+    });
+    try {
+      for (const [path, body] of [
+        ['/v1/calls', { phoneNumber: '+12015550120' }],
+        ['/v1/sms', { phoneNumber: '+12015550120', message: 'Join: https://meet.example/r/1' }],
+      ] as const) {
+        const key = newKey();
+        const first = slow.api('POST', path, { key, body });
+        // The first request holds its key from its claim until its answer.
+        while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
+        const second = await slow.api('POST', path, { key, body });
+        assert.equal(second.status, 409);
+        assert.equal(second.body.code, 'idempotency-in-progress');
+        assert.equal(second.headers.get('retry-after'), '1');
+        held.shift()!();
+        assert.equal((await first).status, 202);
+        const replayed = await slow.api('POST', path, { key, body });
+        assert.deepEqual(replayed.body, (await first).body);
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
   test('keys are scoped to the caller: another user with the same key places their own call', async () => {
     const key = newKey();
     const mine = await server.api('POST', '/v1/calls', { key, body: { phoneNumber: '+12015550120' } });

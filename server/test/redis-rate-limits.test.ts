@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Redis } from 'ioredis';
 import { RedisRateLimitStore } from '../dist/redis-rate-limit-store.js';
 import { startRedis, type RunningRedis } from './redis.js';
-import { checkContract, newKey, TEST_SECRET, token } from './support.js';
+import { startProcess, stopProcess, type ServerProcess } from './processes.js';
+import { newKey } from './support.js';
 
 let redis: RunningRedis;
 before(async () => {
@@ -110,54 +109,13 @@ describe('RedisRateLimitStore', () => {
   });
 });
 
-interface Process {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `node dist/main.js` with the environment given, once it listens. */
-async function startProcess(env: Record<string, string>): Promise<Process> {
-  const child = spawn(process.execPath, [new URL('../dist/main.js', import.meta.url).pathname], {
-    env: { ...process.env, INVITE_JWT_SECRET: TEST_SECRET, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const started = /"port":(\d+)/.exec(output);
-      if (started) resolve(`http://127.0.0.1:${started[1]}`);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
-  return { url, child, output: () => output };
-}
-
-async function stopProcess({ child }: Process): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  process.kill(child.pid!, 'SIGTERM');
-  await exited;
-}
-
 /** POST /v1/calls, checked against openapi.yaml. */
-async function call(server: Process, phoneNumber: string): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}/v1/calls`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await token()}`, 'idempotency-key': newKey(), 'content-type': 'application/json' },
-    body: JSON.stringify({ phoneNumber }),
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  checkContract('POST', `${server.url}/v1/calls`, response.status, response.headers.get('content-type'), body);
-  return { status: response.status, headers: response.headers, body };
-}
+const call = (server: ServerProcess, phoneNumber: string) => server.api('POST', '/v1/calls', { key: newKey(), body: { phoneNumber } });
 
 describe('two server processes on one Redis', () => {
   let dir: string;
-  let a: Process;
-  let b: Process;
+  let a: ServerProcess;
+  let b: ServerProcess;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'invite-redis-limits-'));
     const tenants = join(dir, 'tenants.json');
@@ -166,7 +124,7 @@ describe('two server processes on one Redis', () => {
     [a, b] = await Promise.all([startProcess({ REDIS_URL: redis.url, INVITE_TENANTS: tenants }), startProcess({ REDIS_URL: redis.url, INVITE_TENANTS: tenants })]);
   });
   after(async () => {
-    await Promise.all([a, b].filter(Boolean).map(stopProcess));
+    await Promise.all([a, b].filter(Boolean).map((server) => stopProcess(server)));
     await rm(dir, { recursive: true, force: true });
   });
 

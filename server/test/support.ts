@@ -165,28 +165,33 @@ export async function startServer(options: Partial<AppOptions> = {}): Promise<Se
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
       }),
-    async api(method, path, { token: bearer = defaultToken, key = null, body, headers = {} } = {}) {
-      const response = await fetch(url + path, {
-        method,
-        headers: {
-          ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
-          ...(key === null ? {} : { 'idempotency-key': key }),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-      const raw = await response.text();
-      const parsed = raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
-      const contentType = response.headers.get('content-type');
-      if (response.status >= 400) {
-        assert.equal(contentType, 'application/problem+json', `${method} ${path} ${response.status} is not problem+json`);
-        assert.equal(parsed.status, response.status);
-        assert.equal(typeof parsed.title, 'string');
-      }
-      checkContract(method, url + path, response.status, contentType, parsed);
-      return { status: response.status, headers: response.headers, body: parsed };
-    },
+    api: apiAt(url, defaultToken),
+  };
+}
+
+/** Requests to a server at `url`, each checked against openapi.yaml; error bodies must be problem+json with the same status. */
+export function apiAt(url: string, defaultToken: string): Server['api'] {
+  return async (method, path, { token: bearer = defaultToken, key = null, body, headers = {} } = {}) => {
+    const response = await fetch(url + path, {
+      method,
+      headers: {
+        ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+        ...(key === null ? {} : { 'idempotency-key': key }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const raw = await response.text();
+    const parsed = raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
+    const contentType = response.headers.get('content-type');
+    if (response.status >= 400) {
+      assert.equal(contentType, 'application/problem+json', `${method} ${path} ${response.status} is not problem+json`);
+      assert.equal(parsed.status, response.status);
+      assert.equal(typeof parsed.title, 'string');
+    }
+    checkContract(method, url + path, response.status, contentType, parsed);
+    return { status: response.status, headers: response.headers, body: parsed };
   };
 }
 
@@ -201,9 +206,14 @@ export interface StreamEvent {
  * `until`, cuts the connection once `until` returns true for the events so far.
  */
 export async function readEvents(
-  server: Server,
+  server: Pick<Server, 'url'>,
   path: string,
-  { token: bearer, lastEventId, until }: { token?: string; lastEventId?: string; until?: (events: StreamEvent[]) => boolean } = {},
+  {
+    token: bearer,
+    lastEventId,
+    until,
+    onEvent,
+  }: { token?: string; lastEventId?: string; until?: (events: StreamEvent[]) => boolean; onEvent?: (event: StreamEvent) => void } = {},
 ): Promise<{ events: StreamEvent[]; ended: boolean }> {
   const controller = new AbortController();
   const response = await fetch(server.url + path, {
@@ -234,7 +244,9 @@ export async function readEvents(
       assert.match(fields.get('id') ?? '', /^\d+$/, 'every event has a numeric id');
       const data = JSON.parse(fields.get('data')!) as Record<string, unknown>;
       checkData(data);
-      events.push({ id: Number(fields.get('id')), event: fields.get('event') ?? 'message', data });
+      const event = { id: Number(fields.get('id')), event: fields.get('event') ?? 'message', data };
+      events.push(event);
+      onEvent?.(event);
       if (until?.(events)) {
         controller.abort();
         await reader.cancel().catch(() => {});
