@@ -1,4 +1,4 @@
-// Finds `redis-server` for the tests that run the server on Redis (server/test/redis.ts), as the
+// Finds `redis-server` for the tests that run the server on Redis (server/scripts/redis-server.mjs), as the
 // browsers are found (find-browsers.mjs): $REDIS_SERVER_PATH, then the Debian path; where apt-get
 // is, a missing one is installed on the spot (as root) from the Debian package `redis-server`, so
 // `npm install && npm test` works on a fresh Debian machine.

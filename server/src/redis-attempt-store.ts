@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { AttemptEvent, AttemptKind, AttemptSnapshot, AttemptStore, NewAttempt } from './attempts.js';
 
@@ -65,7 +66,7 @@ export class RedisAttemptStore implements AttemptStore {
   private readonly driverKey: string;
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly subscriptions = new Map<string, { handlers: Set<Handler>; ready: Promise<unknown> }>();
-  private subscriber: Redis | undefined;
+  private subscriber: Promise<Redis> | undefined;
 
   constructor(
     readonly redis: Redis,
@@ -174,7 +175,7 @@ export class RedisAttemptStore implements AttemptStore {
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     await this.redis.del(this.driverKey).catch(() => {});
-    await this.subscriber?.quit().catch(() => {});
+    if (this.subscriber) await (await this.subscriber).quit().catch(() => {});
   }
 
   private keys(id: string): [hash: string, list: string] {
@@ -192,27 +193,37 @@ export class RedisAttemptStore implements AttemptStore {
   }
 
   private subscribe(channel: string, handler: Handler): Promise<unknown> {
-    if (!this.subscriber) {
-      this.subscriber = this.redis.duplicate();
-      this.subscriber.on('error', () => {});
-      this.subscriber.on('message', (from: string, message: string) => {
-        for (const each of this.subscriptions.get(from)?.handlers ?? []) each(message);
-      });
-    }
     let subscription = this.subscriptions.get(channel);
     if (!subscription) {
-      subscription = { handlers: new Set(), ready: this.subscriber.subscribe(channel) };
+      subscription = { handlers: new Set(), ready: this.connectSubscriber().then((subscriber) => subscriber.subscribe(channel)) };
       this.subscriptions.set(channel, subscription);
     }
     subscription.handlers.add(handler);
     return subscription.ready;
   }
 
+  /**
+   * The subscriber connection, once ready: a SUBSCRIBE sent before ioredis's ready check would put
+   * the connection in subscriber mode under the check's INFO, which then fails.
+   */
+  private connectSubscriber(): Promise<Redis> {
+    this.subscriber ??= (async () => {
+      const subscriber = this.redis.duplicate();
+      subscriber.on('error', () => {});
+      subscriber.on('message', (from: string, message: string) => {
+        for (const each of this.subscriptions.get(from)?.handlers ?? []) each(message);
+      });
+      if (subscriber.status !== 'ready') await once(subscriber, 'ready');
+      return subscriber;
+    })();
+    return this.subscriber;
+  }
+
   private unsubscribe(channel: string, handler: Handler): void {
     const subscription = this.subscriptions.get(channel);
     if (!subscription?.handlers.delete(handler) || subscription.handlers.size > 0) return;
     this.subscriptions.delete(channel);
-    void this.subscriber?.unsubscribe(channel).catch(() => {});
+    void this.subscriber?.then((subscriber) => subscriber.unsubscribe(channel)).catch(() => {});
   }
 }
 

@@ -197,6 +197,22 @@ describe('Redis attempt store across processes', () => {
     );
   });
 
+  test('a new store followed by many at once (its subscriber connection not yet open) serves them all', async () => {
+    const prefix = `test:${newKey()}:`;
+    const placing = redisAttempts(prefix);
+    const attempts = Array.from({ length: 50 }, () => call());
+    await Promise.all(attempts.map((attempt) => placing.create(attempt)));
+    const fresh = redisAttempts(prefix);
+    const watched = await Promise.all(attempts.map((attempt) => follow(fresh, attempt.id)));
+    await Promise.all(attempts.map((attempt) => placing.record(attempt.id, { state: 'joined' })));
+    for (const { done } of watched) {
+      assert.deepEqual(await done, [
+        [1, 'dialing', false],
+        [2, 'joined', true],
+      ]);
+    }
+  });
+
   test('keys carry the prefix and share the attempt id as a hash tag', async () => {
     const prefix = `test:${newKey()}:`;
     const store = redisAttempts(prefix);
