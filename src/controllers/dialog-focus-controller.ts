@@ -20,11 +20,15 @@ export class DialogFocusController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Focuses what `find` returns: now if it is rendered, else as soon as an update renders it. */
+  /**
+   * Focuses what `find` returns: now if it is rendered, else as soon as an update renders it.
+   * Focusing what already has focus is skipped: it would cost a style and layout update for nothing
+   * (the dialog's own `showModal()` has already focused its `autofocus` control).
+   */
   moveTo(find: () => HTMLElement | null | undefined): void {
     const target = find();
     this.#next = target ? undefined : find;
-    target?.focus();
+    if (target && (target.getRootNode() as Document | ShadowRoot).activeElement !== target) target.focus();
   }
 
   hostUpdate(): void {

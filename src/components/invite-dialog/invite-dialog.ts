@@ -454,6 +454,7 @@ export class InviteDialog extends LitElement {
             inputmode="tel"
             dir="ltr"
             spellcheck="false"
+            ?autofocus=${prefix === this.#panel}
             placeholder=${this.#field.example ?? nothing}
             aria-invalid=${refusal ? 'true' : 'false'}
             aria-describedby="${prefix}-number-error"
