@@ -71,8 +71,8 @@ if (kind === 'dialog' && scenario !== 'keys') {
 if (scenario === 'keys') await page.evaluate(() => window.bench.startTyping());
 for (let i = 0; i < samples; i += 1) {
   if (scenario === 'open-fresh' || scenario === 'open-again') {
-    if (scenario === 'open-fresh') await page.evaluate(() => window.bench.prepareFresh?.());
-    measured.push(await traced(() => page.evaluate((fresh) => window.bench.open(fresh), scenario === 'open-fresh')));
+    if (scenario === 'open-fresh') await page.evaluate(() => window.bench.prepareFresh());
+    measured.push(await traced(() => page.evaluate(() => window.bench.open(false))));
     await page.evaluate(() => window.bench.close());
   } else if (scenario === 'keys') {
     await page.evaluate(() => window.bench.keys.arm(true));
