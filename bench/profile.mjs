@@ -14,10 +14,13 @@ const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : fallback;
 };
-const scenario = args.find((arg) => !arg.startsWith('--') && !args[args.indexOf(arg) - 1]?.startsWith('--')) ?? 'open-again';
+const VALUED = ['--library', '--rate', '--samples'];
+const scenario = args.find((arg, index) => !arg.startsWith('--') && !VALUED.includes(args[index - 1])) ?? 'open-again';
 const library = option('library', 'ours');
 const rate = Number(option('rate', 1));
 const samples = Number(option('samples', scenario === 'keys' ? 60 : 20));
+/** `--trace-only`: no JS sampling, whose overhead moves the timings (most at 4×). */
+const jsProfile = !args.includes('--trace-only');
 const SCENARIOS = ['open-fresh', 'open-again', 'keys', 'list'];
 if (!SCENARIOS.includes(scenario)) {
   console.error(`Unknown scenario ${scenario}: one of ${SCENARIOS.join(', ')}`);
@@ -44,15 +47,17 @@ const profiles = [];
 
 /** Traces `measure()` only: tracing and the JS profiler run from just before it to just after. */
 async function traced(measure) {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  if (jsProfile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  }
   await cdp.send('Tracing.start', {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'].join(','),
     transferMode: 'ReportEvents',
   });
-  await cdp.send('Profiler.start');
+  if (jsProfile) await cdp.send('Profiler.start');
   const result = await measure();
-  profiles.push((await cdp.send('Profiler.stop')).profile);
+  if (jsProfile) profiles.push((await cdp.send('Profiler.stop')).profile);
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await done;
@@ -148,7 +153,30 @@ for (const profile of profiles) {
     byFunction.set(where, (byFunction.get(where) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
 }
+/** JS total time by function (itself and what it called), each sample counted once per function. */
+const total = new Map();
+for (const profile of profiles) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  for (let i = 0; i < profile.samples.length; i += 1) {
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parents.get(id)) {
+      const frame = nodes.get(id).callFrame;
+      if (frame.functionName === '(root)' || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+      const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+      if (seen.has(where)) continue;
+      seen.add(where);
+      total.set(where, (total.get(where) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+    }
+  }
+}
+
 console.log('\nJS, self time per sample (ms), by function (sampled every 0.1 ms):');
 for (const [where, micros] of [...byFunction].filter(([name]) => name !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+  console.log(`  ${perSample(micros).padStart(7)}  ${where}`);
+}
+console.log('\nJS, total time per sample (ms), by function, with what it called:');
+for (const [where, micros] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
   console.log(`  ${perSample(micros).padStart(7)}  ${where}`);
 }

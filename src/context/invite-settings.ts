@@ -60,8 +60,8 @@ export const INVITE_SETTINGS = {
   userRole: {},
   // `allowed-countries="US CA"` (spaces or commas) is `['US', 'CA']`; the settings controller reads
   // properties through the same converter. No setting is reflected.
-  allowedCountries: { converter: (value) => parseCountryCodes(value) },
-  preferredCountries: { converter: (value) => parseCountryCodes(value) },
+  allowedCountries: { converter: (value) => parseCountryCodes(value), hasChanged: listChanged },
+  preferredCountries: { converter: (value) => parseCountryCodes(value), hasChanged: listChanged },
   defaultCountry: {},
   roomName: {},
   roomLink: {},
@@ -71,6 +71,15 @@ export const INVITE_SETTINGS = {
   maxSegments: { type: Number },
   strings: { attribute: false },
 } satisfies Record<InviteSettingName, PropertyDeclaration>;
+
+/**
+ * A list of codes changes when its codes do: the dialog hands its picker a list it works out on
+ * every render, and the same codes in a new array must not update the picker on every keystroke.
+ */
+function listChanged(value: unknown, old: unknown): boolean {
+  if (!Array.isArray(value) || !Array.isArray(old)) return value !== old;
+  return value.length !== old.length || value.some((code, index) => code !== old[index]);
+}
 
 /** What a setting is when neither the element nor an ancestor gives it. */
 export const SETTING_DEFAULTS = {

@@ -134,6 +134,17 @@ describe('<country-picker>', () => {
     expect(picker.allowedCountries).to.deep.equal(['GB', 'IE', 'FR']);
   });
 
+  it('takes the same codes in a new list as no change, and other codes as one', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${['US', 'CA']}></country-picker>`);
+    picker.allowedCountries = ['US', 'CA'];
+    expect(picker.isUpdatePending).to.equal(false);
+    picker.allowedCountries = ['CA', 'US'];
+    expect(picker.isUpdatePending).to.equal(true);
+    await picker.updateComplete;
+    picker.allowedCountries = ['CA'];
+    expect(picker.isUpdatePending).to.equal(true);
+  });
+
   it('is accessible with the list open', async () => {
     const picker = await fixture<CountryPicker>(html`<country-picker value="US"></country-picker>`);
     part(picker, 'combobox').click();

@@ -185,6 +185,20 @@ describe('<invite-dialog> who may invite', () => {
 });
 
 describe('<invite-dialog> opening and closing', () => {
+  it('typing a number does not re-render the country picker', async () => {
+    const dialog = await openDialog();
+    const picker = $<CountryPicker>(dialog, 'country-picker') as CountryPicker & { update(changed: Map<PropertyKey, unknown>): void };
+    const update = picker.update.bind(picker);
+    let updates = 0;
+    picker.update = (changed) => {
+      updates += 1;
+      update(changed);
+    };
+    await typeNumber(dialog, '2015550123');
+    expect(numberInput(dialog).value).to.equal('(201) 555-0123');
+    expect(updates).to.equal(0);
+  });
+
   it('is accessible closed, before and after a first opening', async () => {
     const dialog = await fixture<InviteDialog>(html`<invite-dialog user-role="owner" .transport=${new ManualTransport()}></invite-dialog>`);
     await expect(dialog).shadowDom.to.be.accessible();
