@@ -183,7 +183,8 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
     // process placed the call): the hang-up wins over any late answer.
     if (!call.final && (await attempts.record<DialOutUpdate>(call.id, { state: 'canceled' }))) return c.json({ id: call.id, state: 'canceled' }, 202);
     const ended = call.final ? call : await attempts.get<DialOutUpdate>(call.id, 'call', ownerOf(c.get('caller')));
-    return problem(c, 409, 'already-final', `The call ended as ${ended?.current.state ?? 'expired'}.`);
+    if (!ended) return problem(c, 404, 'not-found');
+    return problem(c, 409, 'already-final', `The call ended as ${ended.current.state}.`);
   });
 
   app.post('/v1/sms', async (c) => {
@@ -238,8 +239,10 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
 
   /**
    * Runs the provider for an attempt just created: records each update it reports (cleaned, in
-   * order) and its outcome, and hangs up when a hang-up is recorded, through this process or
-   * another on the same store. Resolves once the attempt is followed, before the provider is done.
+   * order) and its outcome. A call is hung up when a final state the provider did not report is
+   * recorded, through this process or another on the same store: a hang-up (`canceled`), or the
+   * `lost` update when this process's heartbeat lapsed. Resolves once the call is followed, before
+   * the provider is done.
    */
   async function drive<U extends { state: string }>(
     caller: Caller,
@@ -248,22 +251,39 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   ): Promise<void> {
     const { id, kind } = attempt;
     const hangUp = new AbortController();
-    const unfollow =
-      kind === 'call'
-        ? await attempts.follow<U>(id, 1, (event, final) => {
-            if (final && event.update.state === 'canceled') hangUp.abort();
-          })
-        : () => {};
+    /** The states the provider reported: their events are its own, not a reason to hang up. */
+    const reported = new Set<string>();
+    let unfollow: (() => void) | undefined;
+    try {
+      if (kind === 'call') {
+        unfollow = await attempts.follow<U>(id, 1, (event, final) => {
+          if (final && !reported.has(event.update.state)) hangUp.abort();
+        });
+      }
+    } catch (error) {
+      // Not dialed: the attempt ends here, and the request fails (its key is released).
+      await attempts.record(id, attempt.failed).catch(() => undefined);
+      throw error;
+    }
     let recorded: Promise<unknown> = Promise.resolve();
-    const record = (update: U): Promise<unknown> =>
-      (recorded = recorded.then(() => attempts.record(id, attempt.clean(update))).catch((error: unknown) => logger.error({ err: error, id }, 'could not record an update')));
-    void run(hangUp.signal, (update) => void record(update))
+    const record = (update: U): Promise<unknown> => {
+      const clean = attempt.clean(update);
+      reported.add(clean.state);
+      return (recorded = recorded.then(() => attempts.record(id, clean)).catch((error: unknown) => logger.error({ err: error, id }, 'could not record an update')));
+    };
+    let running: Promise<U>;
+    try {
+      running = run(hangUp.signal, (update) => void record(update));
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    void running
       .then(record, (error: unknown) => {
         logger.warn({ err: error, id }, `provider ${kind === 'call' ? 'dial' : 'sendSms'} failed`);
         return record(attempt.failed);
       })
       .finally(async () => {
-        unfollow();
+        unfollow?.();
         const ended = await attempts.get<U>(id, kind, ownerOf(caller)).catch(() => undefined);
         audit(logger, caller, kind, { number: attempt.number, outcome: ended?.current.state ?? 'unknown', id });
       });
@@ -294,11 +314,14 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
           unfollow();
         };
         try {
-          unfollow = await attempts.follow<U>(attempt.id, after, (event: AttemptEvent<U>, final) => {
+          const following = await attempts.follow<U>(attempt.id, after, (event: AttemptEvent<U>, final) => {
             if (closed) return;
             controller.enqueue(encoder.encode(`event: status\nid: ${event.id}\ndata: ${JSON.stringify(event.update)}\n\n`));
             if (final) queueMicrotask(close);
           });
+          // Expired since it was read: nothing more will come.
+          if (!following) return close();
+          unfollow = following;
         } catch (error) {
           // The client resumes with Last-Event-ID.
           logger.warn({ err: error, id: attempt.id }, 'could not follow an attempt');
@@ -359,15 +382,17 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       case 'in-progress':
         return problem(c, 409, 'idempotency-in-progress', 'Retry once the first request has been answered.', { 'retry-after': '1' });
     }
+    // A refusal stays the answer even if the key could not be freed (it then frees itself later).
+    const release = (): Promise<void> => claim.release().catch((error: unknown) => logger.error({ err: error }, 'could not release an idempotency key'));
     let result: Awaited<ReturnType<typeof act>>;
     try {
       result = await act();
     } catch (error) {
-      await claim.release();
+      await release();
       throw error;
     }
     if (result instanceof Response) {
-      await claim.release();
+      await release();
       return result;
     }
     // The call is placed: its answer goes out even if the key could not be settled.

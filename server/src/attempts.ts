@@ -54,9 +54,9 @@ export interface AttemptStore {
   /**
    * Calls `listener` for every event after `afterId`, past and future, in order and each once,
    * with `final` true for the last one. Resolves, once the past events are delivered, with the
-   * function that stops following.
+   * function that stops following, or `undefined` when the attempt is gone (expired).
    */
-  follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<() => void>;
+  follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<(() => void) | undefined>;
 }
 
 interface Entry {
@@ -100,9 +100,9 @@ export class MemoryAttemptStore implements AttemptStore {
     return Promise.resolve(event);
   }
 
-  follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<() => void> {
+  follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<(() => void) | undefined> {
     const entry = this.live(id);
-    if (!entry) return Promise.resolve(() => {});
+    if (!entry) return Promise.resolve(undefined);
     const each = listener as (event: AttemptEvent<{ state: string }>, final: boolean) => void;
     const last = entry.events.length;
     for (const event of entry.events) if (event.id > afterId) each(event, event.id === last && isFinal(entry));

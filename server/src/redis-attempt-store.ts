@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { AttemptEvent, AttemptKind, AttemptSnapshot, AttemptStore, NewAttempt } from './attempts.js';
 
@@ -86,7 +85,7 @@ export class RedisAttemptStore implements AttemptStore {
   async create<U extends { state: string }>({ id, kind, owner, finalStates, first, lost }: NewAttempt<U>): Promise<void> {
     const [hash, list] = this.keys(id);
     const update = JSON.stringify(first);
-    await this.redis
+    const replies = await this.redis
       .multi()
       .hset(hash, {
         kind,
@@ -103,6 +102,9 @@ export class RedisAttemptStore implements AttemptStore {
       .pexpire(hash, this.retentionMs)
       .pexpire(list, this.retentionMs)
       .exec();
+    // A transaction answers each command apart: one that failed does not reject the whole.
+    const failed = replies?.find(([error]) => error)?.[0];
+    if (!replies || failed) throw failed ?? new Error(`The attempt ${id} was not stored.`);
   }
 
   async get<U extends { state: string }>(id: string, kind: AttemptKind, owner: string): Promise<AttemptSnapshot<U> | undefined> {
@@ -117,10 +119,14 @@ export class RedisAttemptStore implements AttemptStore {
     return recorded === 1 ? { id: count, update } : undefined;
   }
 
-  async follow<U extends { state: string }>(id: string, afterId: number, listener: (event: AttemptEvent<U>, final: boolean) => void): Promise<() => void> {
+  async follow<U extends { state: string }>(
+    id: string,
+    afterId: number,
+    listener: (event: AttemptEvent<U>, final: boolean) => void,
+  ): Promise<(() => void) | undefined> {
     const [hash, list] = this.keys(id);
     const finalStates = await this.redis.hget(hash, 'final');
-    if (finalStates === null) return () => {};
+    if (finalStates === null) return undefined;
     let last = afterId;
     let stopped = false;
     let turn: Promise<void> = Promise.resolve();
@@ -166,14 +172,27 @@ export class RedisAttemptStore implements AttemptStore {
       this.unsubscribe(hash, onMessage);
     };
 
-    await this.subscribe(hash, onMessage);
-    await inTurn(catchUp);
+    try {
+      await this.subscribe(hash, onMessage);
+      await inTurn(catchUp);
+    } catch (error) {
+      stop();
+      throw error;
+    }
     return stop;
   }
 
-  /** Stops the heartbeat and ends the subscriber connection; the caller ends `redis`. */
-  async close(): Promise<void> {
+  /**
+   * Stops renewing this process's heartbeat. Once it has expired, the calls this process is still
+   * placing are reported failed by whichever process reads them, and this one hangs them up.
+   */
+  stopHeartbeat(): void {
     clearInterval(this.heartbeat);
+  }
+
+  /** Stops the heartbeat (ending it at once) and the subscriber connection; the caller ends `redis`. */
+  async close(): Promise<void> {
+    this.stopHeartbeat();
     await this.redis.del(this.driverKey).catch(() => {});
     if (this.subscriber) await (await this.subscriber).quit().catch(() => {});
   }
@@ -204,7 +223,8 @@ export class RedisAttemptStore implements AttemptStore {
 
   /**
    * The subscriber connection, once ready: a SUBSCRIBE sent before ioredis's ready check would put
-   * the connection in subscriber mode under the check's INFO, which then fails.
+   * the connection in subscriber mode under the check's INFO, which then fails. A connection not
+   * ready within `commandTimeout` (5 s by default) is dropped, and the next follower tries anew.
    */
   private connectSubscriber(): Promise<Redis> {
     this.subscriber ??= (async () => {
@@ -213,9 +233,22 @@ export class RedisAttemptStore implements AttemptStore {
       subscriber.on('message', (from: string, message: string) => {
         for (const each of this.subscriptions.get(from)?.handlers ?? []) each(message);
       });
-      if (subscriber.status !== 'ready') await once(subscriber, 'ready');
-      return subscriber;
-    })();
+      if (subscriber.status === 'ready') return subscriber;
+      // Not `once(subscriber, 'ready')`, which rejects on the first connection error, while
+      // ioredis goes on reconnecting by itself.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const ready = await Promise.race([
+        new Promise<true>((resolve) => subscriber.once('ready', () => resolve(true))),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.redis.options.commandTimeout ?? 5000))),
+      ]);
+      clearTimeout(timer);
+      if (ready) return subscriber;
+      subscriber.disconnect();
+      throw new Error('The Redis subscriber connection is not ready.');
+    })().catch((error: unknown) => {
+      this.subscriber = undefined;
+      throw error;
+    });
     return this.subscriber;
   }
 

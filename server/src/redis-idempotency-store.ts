@@ -43,7 +43,8 @@ export interface RedisIdempotencyStoreOptions {
   ttlMs?: number;
   /**
    * How long a claimed key stays "in progress" without an answer: the most a retry waits when the
-   * process that took the request died before answering. Default 30 s.
+   * process that took the request died before answering. Keep it well over the time a request can
+   * take (`createRedisStores` times each Redis command out after 5 s). Default 60 s.
    */
   pendingMs?: number;
 }
@@ -60,7 +61,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   constructor(
     readonly redis: Redis,
-    { keyPrefix = 'invite:', ttlMs = 24 * 60 * 60 * 1000, pendingMs = 30_000 }: RedisIdempotencyStoreOptions = {},
+    { keyPrefix = 'invite:', ttlMs = 24 * 60 * 60 * 1000, pendingMs = 60_000 }: RedisIdempotencyStoreOptions = {},
   ) {
     this.prefix = keyPrefix;
     this.ttlMs = ttlMs;

@@ -24,7 +24,9 @@ export interface RedisStoresOptions extends RedisAttemptStoreOptions, Pick<Redis
  * `keyPrefix`) then acts as one server.
  */
 export function createRedisStores(url: string, { keyPrefix = 'invite:', idempotencyTtlMs, pendingMs, ...attempts }: RedisStoresOptions = {}): RedisStores {
-  const redis = new Redis(url);
+  // A command that waits longer fails, and so does its request: no request outlives the 60 s an
+  // unanswered idempotency key is held, so a retry after that cannot meet a late first dial.
+  const redis = new Redis(url, { commandTimeout: 5000 });
   const attemptStore = new RedisAttemptStore(redis, { keyPrefix, ...attempts });
   return {
     redis,

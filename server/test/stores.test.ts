@@ -61,6 +61,7 @@ async function follow(store: AttemptStore, id: string, afterId = 0): Promise<{ e
     events.push([event.id, event.update.state, final]);
     if (final) finish(events);
   });
+  assert.ok(stop, `${id} is followed`);
   return { events, done, stop };
 }
 
@@ -163,6 +164,11 @@ for (const [name, make] of kinds) {
       ]);
       // Following an ended attempt gives its events and the final mark at once.
       assert.deepEqual((await follow(attempts, attempt.id, 3)).events, [[4, 'joined', true]]);
+    });
+
+    test('attempts: following an attempt that does not exist (or expired) says so', async () => {
+      const { attempts } = make();
+      assert.equal(await attempts.follow('call_unknown', 0, () => assert.fail('no event')), undefined);
     });
 
     test('attempts: a follower that stopped hears nothing more', async () => {
