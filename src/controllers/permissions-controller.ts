@@ -94,7 +94,10 @@ export class PermissionsController implements ReactiveController {
     return permissions.dialOut || permissions.sms ? permissions : 'not-entitled';
   }
 
-  /** Loads the policy if the transport is new; a no-op otherwise. Called when the dialog opens. */
+  /**
+   * Loads the policy if the transport is new (or the last request failed); a no-op otherwise.
+   * Called once the page is idle after the dialog connects, and when it opens.
+   */
   load(): void {
     const { transport, role } = this.#inputs();
     // Participants and guests may not invite: the backend is not even asked.

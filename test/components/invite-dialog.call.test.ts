@@ -102,6 +102,18 @@ describe('<invite-dialog> who may invite', () => {
     expect(sms.canInvite, 'an owner where SMS is sold').to.equal(true);
   });
 
+  it('asks for the policy once the page is idle, so that the first opening shows the form at once', async () => {
+    const transport = new ManualTransport();
+    transport.policy = { dialOut: true, sms: false };
+    const dialog = await fixture<InviteDialog>(html`<invite-dialog user-role="owner" default-country="US" .transport=${transport}></invite-dialog>`);
+    await waitUntil(() => transport.policyCalls === 1, 'the policy is asked before any opening');
+    dialog.show();
+    await dialog.updateComplete;
+    expect(maybe(dialog, '.empty'), 'no loading state').to.equal(null);
+    expect(dialog.shadowRoot!.activeElement).to.equal(numberInput(dialog));
+    expect(transport.policyCalls, 'not asked again on opening').to.equal(1);
+  });
+
   it('is a guest by default', async () => {
     const transport = new ManualTransport();
     const dialog = await fixture<InviteDialog>(html`<invite-dialog .transport=${transport}></invite-dialog>`);
