@@ -64,6 +64,7 @@ export class PermissionsController implements ReactiveController {
   #failed = false;
   /** The host was removed while the policy was being asked for. */
   #interrupted = false;
+  #last: { role: string; policy: InvitePolicy; countries: readonly string[]; current: Permissions | 'not-entitled' } | undefined;
 
   constructor(host: ReactiveControllerHost, inputs: () => Inputs) {
     this.#host = host;
@@ -90,8 +91,14 @@ export class PermissionsController implements ReactiveController {
     if (!allowedCountries.length) return 'no-countries';
     if (this.#failed) return 'policy-failed';
     if (!this.#policy) return 'loading';
+    // Worked out again only when the role, the policy or the countries change: the same answer is
+    // the same object, read several times in each render.
+    const last = this.#last;
+    if (last?.role === role && last.policy === this.#policy && last.countries === allowedCountries) return last.current;
     const permissions = permissionsFor(role, this.#policy, allowedCountries);
-    return permissions.dialOut || permissions.sms ? permissions : 'not-entitled';
+    const current = permissions.dialOut || permissions.sms ? permissions : 'not-entitled';
+    this.#last = { role, policy: this.#policy, countries: allowedCountries, current };
+    return current;
   }
 
   /**

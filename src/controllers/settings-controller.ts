@@ -25,6 +25,7 @@ export type Setting<Name extends InviteSettingName> = Name extends keyof Default
  */
 export class SettingsController {
   #host: SettingsHost;
+  #converted = new Map<InviteSettingName, { from: unknown; to: unknown }>();
   /** The element's language and its strings, with the page's overrides and then the element's own. */
   readonly locale: LocaleController;
 
@@ -41,6 +42,12 @@ export class SettingsController {
     // A property, or the page's settings, reads like the attribute: through the setting's converter
     // (Lit applies it to attributes only), so that `['us']` or `'us ca'` is a list of codes too.
     const { converter } = INVITE_SETTINGS[name] as PropertyDeclaration;
-    return (typeof converter === 'function' && value !== undefined ? converter(value as string) : value) as Setting<Name>;
+    if (typeof converter !== 'function' || value === undefined) return value as Setting<Name>;
+    // Converted once per value, so that a render that reads a list gets the same array each time.
+    const cached = this.#converted.get(name);
+    if (cached?.from === value) return cached.to as Setting<Name>;
+    const to = converter(value as string);
+    this.#converted.set(name, { from: value, to });
+    return to as Setting<Name>;
   }
 }

@@ -23,6 +23,9 @@ function $<T extends Element = HTMLElement>(dialog: InviteDialog, selector: stri
 const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '').trim();
 const status = (dialog: InviteDialog) => plain(dialog.shadowRoot!.querySelector('.body [part="notice"] .notice-text')?.textContent ?? '');
 
+/** Each wait spans a round trip to the server (and, on a busy machine, more than waitUntil's 1 s). */
+const OVER_HTTP = { timeout: 5000 };
+
 /** Each request the transport made and the status it got back. */
 const exchanges: { method: string; path: string; status: number }[] = [];
 const recordingFetch: typeof fetch = async (input, init) => {
@@ -51,7 +54,7 @@ async function openDialog(allowed = 'US CA', panel = 'call', widen = false): Pro
   await waitUntil(async () => {
     await dialog.updateComplete;
     return dialog.shadowRoot!.querySelector(`#${panel}-number`) !== null;
-  }, 'the server says what may be done');
+  }, 'the server says what may be done', OVER_HTTP);
   return dialog;
 }
 
@@ -63,7 +66,7 @@ async function call(dialog: InviteDialog, digits: string): Promise<void> {
   await waitUntil(async () => {
     await dialog.updateComplete;
     return !$<HTMLButtonElement>(dialog, '[part="call-button"]').disabled;
-  }, `Call is enabled for ${digits}`);
+  }, `Call is enabled for ${digits}`, OVER_HTTP);
   $<HTMLButtonElement>(dialog, '[part="call-button"]').click();
 }
 
@@ -83,18 +86,18 @@ describe('<invite-dialog> over HTTP, against the invite server', () => {
   it('shows a busy line as the server reports it', async () => {
     const dialog = await openDialog();
     await call(dialog, '2015550102');
-    await waitUntil(() => status(dialog) === '+1 201 555 0102 is busy.', `busy, not ${status(dialog)}`);
+    await waitUntil(() => status(dialog) === '+1 201 555 0102 is busy.', `busy, not ${status(dialog)}`, OVER_HTTP);
   });
 
   it('hangs up on the server when the person cancels', async () => {
     const dialog = await openDialog();
     await call(dialog, '2015550109');
-    await waitUntil(() => status(dialog).startsWith('Ringing'), 'it rings');
+    await waitUntil(() => status(dialog).startsWith('Ringing'), 'it rings', OVER_HTTP);
     const cancel = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="notice"] button')].find((button) => button.textContent!.trim() === 'Cancel call')!;
     cancel.click();
-    await waitUntil(() => status(dialog) === 'Call to +1 201 555 0109 canceled.', `canceled, not ${status(dialog)}`);
+    await waitUntil(() => status(dialog) === 'Call to +1 201 555 0109 canceled.', `canceled, not ${status(dialog)}`, OVER_HTTP);
     // The server took the hang-up.
-    await waitUntil(() => exchanges.some((exchange) => exchange.method === 'DELETE'), 'the transport asks the server to hang up');
+    await waitUntil(() => exchanges.some((exchange) => exchange.method === 'DELETE'), 'the transport asks the server to hang up', OVER_HTTP);
     const hangUp = exchanges.find((exchange) => exchange.method === 'DELETE')!;
     expect(hangUp.path).to.match(/^\/v1\/calls\/[^/]+$/);
     expect(hangUp.status).to.equal(202);
@@ -118,7 +121,7 @@ describe('<invite-dialog> over HTTP, against the invite server', () => {
     await waitUntil(async () => {
       await dialog.updateComplete;
       return !$<HTMLButtonElement>(dialog, '[part="send-button"]').disabled;
-    }, 'Send is enabled');
+    }, 'Send is enabled', OVER_HTTP);
     const sent = oneEvent(dialog, 'invite-sms-sent');
     $<HTMLButtonElement>(dialog, '[part="send-button"]').click();
     expect((await sent).detail.phoneNumber).to.equal('+14165550100');
