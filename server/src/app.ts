@@ -3,10 +3,10 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { pino, type Logger } from 'pino';
-import { MemoryAttemptStore, type AttemptEvent, type AttemptKind, type AttemptSnapshot, type AttemptStore } from './attempts.js';
+import { MemoryAttemptStore, RETENTION_MS, type AttemptEvent, type AttemptKind, type AttemptSnapshot, type AttemptStore } from './attempts.js';
 import { audit, type AuditAction } from './audit.js';
 import { asCaller, jwtAuthenticate, type Authenticate, type Caller } from './auth.js';
-import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
+import { IDEMPOTENCY_TTL_MS, MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.js';
 import { countSms, FINAL_DIAL_OUT_STATES, loadDialCheck, permissionsFor, type DialCheck, type DialOutUpdate } from './library.js';
 import { problem, ProblemError, rateLimited, type ProblemCode } from './problem.js';
 import { FINAL_SMS_STATES, type SmsUpdate, type TelephonyProvider } from './provider.js';
@@ -49,15 +49,51 @@ export const MAX_SMS_SEGMENTS = 10;
 /** The longest invitee name, as the dialog's Name field allows. */
 export const MAX_DISPLAY_NAME = 64;
 const MAX_IDEMPOTENCY_KEY = 255;
-const DAY = 24 * 60 * 60 * 1000;
 const KEEP_ALIVE_MS = 15_000;
 const DESTINATION_REFUSALS = new Set(['country-not-allowed', 'premium-rate', 'shared-cost', 'voicemail', 'emergency', 'n11', 'short-code']);
 const DIAL_STATES = new Set<string>(['ringing', 'answered', ...FINAL_DIAL_OUT_STATES]);
-/** Recorded by a shared store when the process that placed the attempt stopped before it ended. */
-const LOST_CALL: DialOutUpdate = { state: 'failed', reason: 'The server placing the call stopped; the call may not have gone through.' };
-const LOST_SMS: SmsUpdate = { state: 'failed', code: 'unavailable' };
+/** What differs between a call and an SMS send, for `start`. */
+interface AttemptRules<U extends { state: string }> {
+  kind: AttemptKind;
+  /** Where it is read: `<path>/<id>`. */
+  path: string;
+  finalStates: readonly string[];
+  first: U;
+  /** When the provider rejects. */
+  failed: U;
+  /** Recorded by a shared store when the process that placed the attempt stopped before it ended. */
+  lost: U;
+  /** A provider's update, reduced to what the contract allows. */
+  clean(update: U): U;
+  /** The provider's method, for the log. */
+  method: string;
+}
+
+const CALL: AttemptRules<DialOutUpdate> = {
+  kind: 'call',
+  path: '/v1/calls',
+  finalStates: FINAL_DIAL_OUT_STATES,
+  first: { state: 'dialing' },
+  failed: { state: 'failed', reason: 'The call could not be placed.' },
+  lost: { state: 'failed', reason: 'The server placing the call stopped; the call may not have gone through.' },
+  clean: dialUpdate,
+  method: 'dial',
+};
+
+const SMS: AttemptRules<SmsUpdate> = {
+  kind: 'sms',
+  path: '/v1/sms',
+  finalStates: FINAL_SMS_STATES,
+  first: { state: 'accepted' },
+  failed: { state: 'failed', code: 'unavailable' },
+  lost: { state: 'failed', code: 'unavailable' },
+  clean: smsUpdate,
+  method: 'sendSms',
+};
 
 type Env = { Variables: { caller: Caller; tenant: Tenant } };
+/** The answer to a call placed or an SMS accepted, remembered under its idempotency key. */
+type Placed = { status: 202; body: { id: string; state: string }; headers: Record<string, string> };
 
 /** The invite server's routes under `/v1`, as `openapi.yaml` describes them. */
 export function createApp(options: AppOptions = {}): Hono<Env> {
@@ -68,8 +104,8 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   const logger = options.logger ?? pino();
   const now = options.now ?? Date.now;
   const rateLimits = options.rateLimits ?? new MemoryRateLimitStore();
-  const keys = options.idempotency ?? new MemoryIdempotencyStore(options.idempotencyTtlMs ?? DAY, now);
-  const attempts = options.attempts ?? new MemoryAttemptStore(options.retentionMs ?? DAY, now);
+  const keys = options.idempotency ?? new MemoryIdempotencyStore(options.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS, now);
+  const attempts = options.attempts ?? new MemoryAttemptStore(options.retentionMs ?? RETENTION_MS, now);
   const dialChecks = new Map<string, Promise<(input: string) => DialCheck>>();
 
   const dialCheck = (countries: readonly string[]): Promise<(input: string) => DialCheck> => {
@@ -154,13 +190,9 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       if ('code' in destination) return refuse(c, caller, 'call', phoneNumber, destination);
       const limited = await limit(c, caller, tenant, 'calls', destination.e164);
       if (limited) return limited;
-      const id = `call_${randomUUID()}`;
-      await attempts.create<DialOutUpdate>({ id, kind: 'call', owner: ownerOf(caller), finalStates: FINAL_DIAL_OUT_STATES, first: { state: 'dialing' }, lost: LOST_CALL });
-      audit(logger, caller, 'call', { number: destination.e164, outcome: 'accepted', id });
-      await drive<DialOutUpdate>(caller, { id, kind: 'call', number: destination.e164, failed: { state: 'failed', reason: 'The call could not be placed.' }, clean: dialUpdate }, (signal, onStatus) =>
+      return start(caller, CALL, destination.e164, (id, signal, onStatus) =>
         provider.dial({ callId: id, phoneNumber: destination.e164, tenant: caller.tenant, room: caller.room, ...(displayName ? { displayName } : {}) }, { signal, onStatus }),
       );
-      return { status: 202, body: { id, state: 'dialing' }, headers: { location: `/v1/calls/${id}` } };
     });
   });
 
@@ -179,7 +211,7 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   app.delete('/v1/calls/:id', async (c) => {
     const call = await attempts.get<DialOutUpdate>(c.req.param('id'), 'call', ownerOf(c.get('caller')));
     if (!call) return problem(c, 404, 'not-found');
-    // Recorded before the provider hears of it (through the follower in `drive`, in whichever
+    // Recorded before the provider hears of it (through the follower in `start`, in whichever
     // process placed the call): the hang-up wins over any late answer.
     if (!call.final && (await attempts.record<DialOutUpdate>(call.id, { state: 'canceled' }))) return c.json({ id: call.id, state: 'canceled' }, 202);
     const ended = call.final ? call : await attempts.get<DialOutUpdate>(call.id, 'call', ownerOf(c.get('caller')));
@@ -205,13 +237,9 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       if ('code' in destination) return refuse(c, caller, 'sms', phoneNumber, destination);
       const limited = await limit(c, caller, tenant, 'sms', destination.e164);
       if (limited) return limited;
-      const id = `sms_${randomUUID()}`;
-      await attempts.create<SmsUpdate>({ id, kind: 'sms', owner: ownerOf(caller), finalStates: FINAL_SMS_STATES, first: { state: 'accepted' }, lost: LOST_SMS });
-      audit(logger, caller, 'sms', { number: destination.e164, outcome: 'accepted', id });
-      await drive<SmsUpdate>(caller, { id, kind: 'sms', number: destination.e164, failed: { state: 'failed', code: 'unavailable' }, clean: smsUpdate }, (signal, onStatus) =>
+      return start(caller, SMS, destination.e164, (id, signal, onStatus) =>
         provider.sendSms({ messageId: id, phoneNumber: destination.e164, message, tenant: caller.tenant }, { signal, onStatus }),
       );
-      return { status: 202, body: { id, state: 'accepted' }, headers: { location: `/v1/sms/${id}` } };
     });
   });
 
@@ -238,18 +266,22 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
   return app;
 
   /**
-   * Runs the provider for an attempt just created: records each update it reports (cleaned, in
-   * order) and its outcome. A call is hung up when a final state the provider did not report is
+   * Creates the attempt, audits it and runs the provider: records each update it reports (cleaned,
+   * in order) and its outcome. A call is hung up when a final state the provider did not report is
    * recorded, through this process or another on the same store: a hang-up (`canceled`), or the
-   * `lost` update when this process's heartbeat lapsed. Resolves once the call is followed, before
-   * the provider is done.
+   * `lost` update when this process's heartbeat lapsed. Answers 202 once the call is followed,
+   * before the provider is done.
    */
-  async function drive<U extends { state: string }>(
+  async function start<U extends { state: string }>(
     caller: Caller,
-    attempt: { id: string; kind: AttemptKind; number: string; failed: U; clean: (update: U) => U },
-    run: (signal: AbortSignal, onStatus: (update: U) => void) => Promise<U>,
-  ): Promise<void> {
-    const { id, kind } = attempt;
+    rules: AttemptRules<U>,
+    number: string,
+    run: (id: string, signal: AbortSignal, onStatus: (update: U) => void) => Promise<U>,
+  ): Promise<Placed> {
+    const { kind } = rules;
+    const id = `${kind}_${randomUUID()}`;
+    await attempts.create<U>({ id, kind, owner: ownerOf(caller), finalStates: rules.finalStates, first: rules.first, lost: rules.lost });
+    audit(logger, caller, kind, { number, outcome: 'accepted', id });
     const hangUp = new AbortController();
     /** The states the provider reported: their events are its own, not a reason to hang up. */
     const reported = new Set<string>();
@@ -262,31 +294,32 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
       }
     } catch (error) {
       // Not dialed: the attempt ends here, and the request fails (its key is released).
-      await attempts.record(id, attempt.failed).catch(() => undefined);
+      await attempts.record(id, rules.failed).catch(() => undefined);
       throw error;
     }
     let recorded: Promise<unknown> = Promise.resolve();
     const record = (update: U): Promise<unknown> => {
-      const clean = attempt.clean(update);
+      const clean = rules.clean(update);
       reported.add(clean.state);
       return (recorded = recorded.then(() => attempts.record(id, clean)).catch((error: unknown) => logger.error({ err: error, id }, 'could not record an update')));
     };
     let running: Promise<U>;
     try {
-      running = run(hangUp.signal, (update) => void record(update));
+      running = run(id, hangUp.signal, (update) => void record(update));
     } catch (error) {
       running = Promise.reject(error);
     }
     void running
       .then(record, (error: unknown) => {
-        logger.warn({ err: error, id }, `provider ${kind === 'call' ? 'dial' : 'sendSms'} failed`);
-        return record(attempt.failed);
+        logger.warn({ err: error, id }, `provider ${rules.method} failed`);
+        return record(rules.failed);
       })
       .finally(async () => {
         unfollow?.();
         const ended = await attempts.get<U>(id, kind, ownerOf(caller)).catch(() => undefined);
-        audit(logger, caller, kind, { number: attempt.number, outcome: ended?.current.state ?? 'unknown', id });
+        audit(logger, caller, kind, { number, outcome: ended?.current.state ?? 'unknown', id });
       });
+    return { status: 202, body: { id, state: rules.first.state }, headers: { location: `${rules.path}/${id}` } };
   }
 
   /** `text/event-stream` of an attempt's `status` events after `Last-Event-ID` (from the first without it), ending after the final one. */
@@ -365,15 +398,15 @@ export function createApp(options: AppOptions = {}): Hono<Env> {
     caller: Caller,
     key: string,
     request: object,
-    act: () => Promise<Response | { status: 202; body: object; headers: Record<string, string> }>,
+    act: () => Promise<Response | Placed>,
   ): Promise<Response> {
     const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.routePath}\n${JSON.stringify(request)}`).digest('base64url');
     const claim = await keys.claim(ownerOf(caller), key, fingerprint);
     const action: AuditAction = c.req.routePath === '/v1/sms' ? 'sms' : 'call';
     switch (claim.kind) {
       case 'replay': {
-        const { status, body, headers } = claim.response as { status: 202; body: { id?: string }; headers: Record<string, string> };
-        audit(logger, caller, action, { number: (request as { phoneNumber?: unknown }).phoneNumber, outcome: 'replayed', ...(body.id ? { id: body.id } : {}) });
+        const { status, body, headers } = claim.response as Placed;
+        audit(logger, caller, action, { number: (request as { phoneNumber?: unknown }).phoneNumber, outcome: 'replayed', id: body.id });
         return c.json(body, status, { ...headers, 'idempotent-replayed': 'true' });
       }
       case 'mismatch':

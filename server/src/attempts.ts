@@ -1,3 +1,6 @@
+/** How long a call or SMS can be read after it was placed, by default: 24 h. */
+export const RETENTION_MS = 24 * 60 * 60 * 1000;
+
 /** A call or an SMS send as the routes see it; `U` is its update type (`DialOutUpdate`, `SmsUpdate`). */
 export type AttemptKind = 'call' | 'sms';
 

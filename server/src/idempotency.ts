@@ -1,3 +1,6 @@
+/** How long a key is remembered by default: 24 h, the least the contract promises. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
 /** A finished request, replayed as it was answered. */
 export interface StoredResponse {
   status: number;

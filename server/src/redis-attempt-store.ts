@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { AttemptEvent, AttemptKind, AttemptSnapshot, AttemptStore, NewAttempt } from './attempts.js';
+import { RETENTION_MS, type AttemptEvent, type AttemptKind, type AttemptSnapshot, type AttemptStore, type NewAttempt } from './attempts.js';
 
 /**
  * KEYS: the attempt's hash and its event list; ARGV: the update as JSON and its state, or two
@@ -69,7 +69,7 @@ export class RedisAttemptStore implements AttemptStore {
 
   constructor(
     readonly redis: Redis,
-    { keyPrefix = 'invite:', retentionMs = 24 * 60 * 60 * 1000, livenessMs = 5000 }: RedisAttemptStoreOptions = {},
+    { keyPrefix = 'invite:', retentionMs = RETENTION_MS, livenessMs = 5000 }: RedisAttemptStoreOptions = {},
   ) {
     this.prefix = keyPrefix;
     this.retentionMs = retentionMs;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Claim, IdempotencyStore, StoredResponse } from './idempotency.js';
+import { IDEMPOTENCY_TTL_MS, type Claim, type IdempotencyStore, type StoredResponse } from './idempotency.js';
 
 /**
  * KEYS: the key's hash; ARGV: the request's fingerprint, this claim's token, how long a claim may
@@ -61,7 +61,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
 
   constructor(
     readonly redis: Redis,
-    { keyPrefix = 'invite:', ttlMs = 24 * 60 * 60 * 1000, pendingMs = 60_000 }: RedisIdempotencyStoreOptions = {},
+    { keyPrefix = 'invite:', ttlMs = IDEMPOTENCY_TTL_MS, pendingMs = 60_000 }: RedisIdempotencyStoreOptions = {},
   ) {
     this.prefix = keyPrefix;
     this.ttlMs = ttlMs;

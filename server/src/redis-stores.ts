@@ -31,7 +31,7 @@ export function createRedisStores(url: string, { keyPrefix = 'invite:', idempote
   return {
     redis,
     rateLimits: new RedisRateLimitStore(redis, { keyPrefix: `${keyPrefix}rl:` }),
-    idempotency: new RedisIdempotencyStore(redis, { keyPrefix, ...(idempotencyTtlMs === undefined ? {} : { ttlMs: idempotencyTtlMs }), ...(pendingMs === undefined ? {} : { pendingMs }) }),
+    idempotency: new RedisIdempotencyStore(redis, { keyPrefix, ttlMs: idempotencyTtlMs, pendingMs }),
     attempts: attemptStore,
     async close() {
       await attemptStore.close();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { manualProvider, newKey, readEvents, startServer, states, token, type Server } from './support.js';
+import { newKey, readEvents, startServer, startWithManualProvider, states, token, type ManualProvider, type Server } from './support.js';
 
 describe('calls', () => {
   let server: Server;
@@ -114,11 +114,8 @@ describe('calls', () => {
 
 describe('idempotency', () => {
   let server: Server;
-  let provider: ReturnType<typeof manualProvider>;
-  before(async () => {
-    provider = manualProvider();
-    server = await startServer({ provider });
-  });
+  let provider: ManualProvider;
+  before(async () => ({ server, provider } = await startWithManualProvider()));
   after(() => server.close());
 
   test('the same key and body returns the same call, with the same status and body, and dials once', async () => {

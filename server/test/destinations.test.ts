@@ -1,7 +1,7 @@
 // Toll fraud and foreign numbers sent straight to the API, as `curl` would: all refused, nothing dialled.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { manualProvider, newKey, startServer, type Server } from './support.js';
+import { newKey, startWithManualProvider, type ManualProvider, type Server } from './support.js';
 
 /** Valid E.164 numbers the library's dial check refuses. */
 const NOT_ALLOWED = {
@@ -48,11 +48,8 @@ const NOT_E164 = {
 
 describe('destinations', () => {
   let server: Server;
-  let provider: ReturnType<typeof manualProvider>;
-  before(async () => {
-    provider = manualProvider();
-    server = await startServer({ provider });
-  });
+  let provider: ManualProvider;
+  before(async () => ({ server, provider } = await startWithManualProvider()));
   after(() => server.close());
 
   for (const [path, extra] of [

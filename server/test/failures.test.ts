@@ -14,7 +14,7 @@ import {
   type TelephonyProvider,
 } from '../dist/index.js';
 import { startRedis, type RunningRedis } from './redis.js';
-import { manualProvider, newKey, readEvents, startServer, states } from './support.js';
+import { newKey, readEvents, startServer, startWithManualProvider, states } from './support.js';
 
 /** The in-memory store, whose methods named in `failing` reject as an unreachable Redis would. */
 class BreakableStore extends MemoryAttemptStore {
@@ -44,8 +44,7 @@ class BreakableStore extends MemoryAttemptStore {
 describe('when the state store fails', () => {
   test('every route that needs it answers 500 unavailable as problem+json, and nothing is dialed', async () => {
     const attempts = new BreakableStore();
-    const provider = manualProvider();
-    const server = await startServer({ attempts, provider });
+    const { server, provider } = await startWithManualProvider({ attempts });
     try {
       const placed = await server.api('POST', '/v1/calls', { key: newKey(), body: { phoneNumber: '+12015550120' } });
       const sent = await server.api('POST', '/v1/sms', { key: newKey(), body: { phoneNumber: '+12015550120', message: 'Join: https://meet.example/r/1' } });
@@ -86,8 +85,7 @@ describe('when the state store fails', () => {
 
   test('a call that cannot be followed is not dialed: it ends as failed and the request is 500', async () => {
     const attempts = new BreakableStore();
-    const provider = manualProvider();
-    const server = await startServer({ attempts, provider });
+    const { server, provider } = await startWithManualProvider({ attempts });
     try {
       attempts.failing.add('follow');
       const refused = await server.api('POST', '/v1/calls', { key: newKey(), body: { phoneNumber: '+12015550120' } });
@@ -141,8 +139,7 @@ describe('on Redis, when a live process misses its heartbeat', () => {
 
   test('its calls are reported failed and hung up at the provider, not left ringing', async () => {
     stores = createRedisStores(redis.url, { keyPrefix: `test:${newKey()}:`, livenessMs: 300 });
-    const provider = manualProvider();
-    const server = await startServer({ provider, idempotency: stores.idempotency, attempts: stores.attempts });
+    const { server, provider } = await startWithManualProvider({ idempotency: stores.idempotency, attempts: stores.attempts });
     try {
       const placed = await server.api('POST', '/v1/calls', { key: newKey(), body: { phoneNumber: '+12015550120' } });
       const dial = provider.dials.at(-1)!;

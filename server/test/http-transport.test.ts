@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { createHttpTransport, type HttpTransport } from '../../dist/http.js';
 import type { DialOutUpdate } from '../../dist/transport/types.js';
 import { DEFAULT_TENANT } from '../dist/index.js';
-import { checkContract, manualProvider, newKey, startServer, token, type Claims, type Server } from './support.js';
+import { checkContract, newKey, startServer, startWithManualProvider, token, type Claims, type ManualProvider, type Server } from './support.js';
 
 interface Sent {
   method: string;
@@ -191,11 +191,8 @@ describe('createHttpTransport: entitlements', () => {
 
 describe('createHttpTransport: dropped connections', () => {
   let server: Server;
-  let provider: ReturnType<typeof manualProvider>;
-  before(async () => {
-    provider = manualProvider();
-    server = await startServer({ provider });
-  });
+  let provider: ManualProvider;
+  before(async () => ({ server, provider } = await startWithManualProvider()));
   after(() => server.close());
 
   test('a stream cut mid-call is resumed with Last-Event-ID: no status lost or repeated', async () => {

@@ -259,13 +259,21 @@ export async function readEvents(
 /** The states of a stream's events. */
 export const states = (events: StreamEvent[]): unknown[] => events.map((event) => event.data.state);
 
+export type ManualProvider = ReturnType<typeof manualProvider>;
+
+/** A server whose provider the test drives (`manualProvider`). */
+export async function startWithManualProvider(options: Partial<AppOptions> = {}): Promise<{ server: Server; provider: ManualProvider }> {
+  const provider = manualProvider();
+  return { provider, server: await startServer({ provider, ...options }) };
+}
+
 /** A provider the test drives: each dial waits for the test to report its states. */
 export function manualProvider(): TelephonyProvider & {
   dials: { request: DialRequest; signal: AbortSignal; report(update: DialOutUpdate): void; finish(update: DialOutUpdate): void }[];
   /** Every SMS the provider was asked to send; each is sent and delivered at once. */
   sends: SmsSendRequest[];
 } {
-  const dials: ReturnType<typeof manualProvider>['dials'] = [];
+  const dials: ManualProvider['dials'] = [];
   const sends: SmsSendRequest[] = [];
   return {
     name: 'manual',
