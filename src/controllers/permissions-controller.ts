@@ -64,7 +64,9 @@ export class PermissionsController implements ReactiveController {
   #failed = false;
   /** The host was removed while the policy was being asked for. */
   #interrupted = false;
-  #last: { role: string; policy: InvitePolicy; countries: readonly string[]; current: Permissions | 'not-entitled' } | undefined;
+  #connected = false;
+  /** `load()` has been called: an idle request is no longer wanted. */
+  #asked = false;
 
   constructor(host: ReactiveControllerHost, inputs: () => Inputs) {
     this.#host = host;
@@ -73,10 +75,12 @@ export class PermissionsController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     if (this.#interrupted) this.load();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#interrupted = this.#abort?.signal.aborted === false;
     this.#abort?.abort();
     this.#abort = undefined;
@@ -91,21 +95,28 @@ export class PermissionsController implements ReactiveController {
     if (!allowedCountries.length) return 'no-countries';
     if (this.#failed) return 'policy-failed';
     if (!this.#policy) return 'loading';
-    // Worked out again only when the role, the policy or the countries change: the same answer is
-    // the same object, read several times in each render.
-    const last = this.#last;
-    if (last?.role === role && last.policy === this.#policy && last.countries === allowedCountries) return last.current;
     const permissions = permissionsFor(role, this.#policy, allowedCountries);
-    const current = permissions.dialOut || permissions.sms ? permissions : 'not-entitled';
-    this.#last = { role, policy: this.#policy, countries: allowedCountries, current };
-    return current;
+    return permissions.dialOut || permissions.sms ? permissions : 'not-entitled';
+  }
+
+  /**
+   * Asks for the policy once the page is idle, unless it has been asked by then: an opening that
+   * comes first asks at once, and after it only an opening or Try again asks. A dialog on the page
+   * before anyone clicks then opens on the form, and `canInvite` is known early.
+   */
+  loadWhenIdle(): void {
+    const idle = globalThis.requestIdleCallback ?? ((ask: () => void) => setTimeout(ask, 500));
+    idle(() => {
+      if (this.#connected && !this.#asked) this.load();
+    });
   }
 
   /**
    * Loads the policy if the transport is new (or the last request failed); a no-op otherwise.
-   * Called once the page is idle after the dialog connects, and when it opens.
+   * Called when the dialog opens, and by `loadWhenIdle()`.
    */
   load(): void {
+    this.#asked = true;
     const { transport, role } = this.#inputs();
     // Participants and guests may not invite: the backend is not even asked.
     if (role !== 'owner' && role !== 'moderator') return;

@@ -203,11 +203,7 @@ export class InviteDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The policy is asked once the page is idle, not on the first opening: that opening then shows
-    // the form at once, not a spinner, and `canInvite` is known before anyone clicks.
-    const idle = globalThis.requestIdleCallback ?? ((ask: () => void) => setTimeout(ask, 500));
-    // Only before the first opening: after it, the opening (or Try again) asks.
-    idle(() => this.isConnected && !this.#opened && this.#permissions.load());
+    this.#permissions.loadWhenIdle();
     // Moved (taken out and put back, as frameworks do): a <dialog> out of the page leaves the top
     // layer and would come back shown but not modal. It is shown modal again, focus inside.
     if (this.hasUpdated) void this.updateComplete.then(() => this.#restoreModal());
