@@ -72,6 +72,17 @@ async function placeCall(transport: ManualTransport, number = '2015550123'): Pro
   return dialog;
 }
 
+/** A call to …0123 that was busy, then a call to …0124 still being placed. */
+async function busyThenCalling(transport = new ManualTransport()): Promise<InviteDialog> {
+  const dialog = await placeCall(transport, '2015550123');
+  transport.lastDial.resolve({ state: 'busy' });
+  numberInput(dialog).select();
+  await typeNumber(dialog, '2015550124');
+  callButton(dialog).click();
+  await settle(dialog);
+  return dialog;
+}
+
 describe('<invite-dialog> who may invite', () => {
   for (const role of ['guest', 'participant']) {
     it(`offers nothing to a ${role} and never calls the transport`, async () => {
@@ -471,12 +482,7 @@ describe('<invite-dialog> dialling out', () => {
 
   it('shows each call once: the newest as the live status, the ones before it in the list', async () => {
     const transport = new ManualTransport();
-    const dialog = await placeCall(transport, '2015550123');
-    transport.lastDial.resolve({ state: 'busy' });
-    numberInput(dialog).select();
-    await typeNumber(dialog, '2015550124');
-    callButton(dialog).click();
-    await settle(dialog);
+    const dialog = await busyThenCalling(transport);
     const texts = [...dialog.shadowRoot!.querySelectorAll('.notice-text, .attempt-text')].map((text) => plain(text.textContent!));
     expect(texts).to.deep.equal(['Calling +1 201 555 0124…', '+1 201 555 0123 is busy.']);
     // Dismissed, the newest goes back to the list, newest first.
@@ -554,13 +560,7 @@ describe('<invite-dialog> dialling out', () => {
   });
 
   it('shows the newest notice in the open dialog, and up to three once it closes', async () => {
-    const transport = new ManualTransport();
-    const dialog = await placeCall(transport, '2015550123');
-    transport.lastDial.resolve({ state: 'busy' });
-    numberInput(dialog).select();
-    await typeNumber(dialog, '2015550124');
-    callButton(dialog).click();
-    await settle(dialog);
+    const dialog = await busyThenCalling();
     const notices = () => [...dialog.shadowRoot!.querySelectorAll('[part="notice"] .notice-text')].map((text) => plain(text.textContent!));
     expect(notices()).to.deep.equal(['Calling +1 201 555 0124…']);
     dialog.close();
