@@ -9,14 +9,15 @@ import { RETENTION_MS, type AttemptEvent, type AttemptKind, type AttemptSnapshot
  * `<event id> <update>` on the hash's name. Returns `{ recorded (0|1), event count }`.
  */
 const RECORD = `
-local h = redis.call('HMGET', KEYS[1], 'state', 'final', 'count', 'driver', 'lost', 'lostState')
+local h = redis.call('HMGET', KEYS[1], 'state', 'final', 'count', 'driver', 'lost')
 if not h[3] then return {0, 0} end
 local count = tonumber(h[3])
 if string.find(h[2], ',' .. h[1] .. ',', 1, true) then return {0, count} end
 local update, state = ARGV[1], ARGV[2]
 if update == '' then
   if redis.call('EXISTS', h[4]) == 1 then return {0, count} end
-  update, state = h[5], h[6]
+  update = h[5]
+  state = cjson.decode(update).state
 end
 if h[1] == state then return {0, count} end
 count = count + 1
@@ -96,7 +97,6 @@ export class RedisAttemptStore implements AttemptStore {
         final: `,${finalStates.join(',')},`,
         driver: this.driverKey,
         lost: JSON.stringify(lost),
-        lostState: lost.state,
       })
       .rpush(list, update)
       .pexpire(hash, this.retentionMs)
