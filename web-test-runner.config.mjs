@@ -15,7 +15,31 @@ if (only !== 'firefox') {
   browsers.push(chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS } }));
 }
 if (only !== 'chromium') {
-  browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }));
+  browsers.push(
+    puppeteerLauncher({
+      launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true },
+      createPage: async ({ context }) => withViewportWithoutOrientation(await context.newPage()),
+    }),
+  );
+}
+
+/**
+ * Puppeteer sends WebDriver BiDi's `emulation.setScreenOrientationOverride` with every viewport
+ * change, and Firefox ESR 140 does not know that command: the viewport is set, then the call fails.
+ * Here the call waits until the page has the size asked for, and only that failure is forgiven.
+ */
+function withViewportWithoutOrientation(page) {
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = async (viewport) => {
+    try {
+      await setViewport(viewport);
+    } catch (error) {
+      if (!String(error?.message).includes('setScreenOrientationOverride') || !viewport) throw error;
+      const sized = ({ width, height }) => window.innerWidth === width && window.innerHeight === height;
+      await page.waitForFunction(sized, { timeout: 5000, polling: 'raf' }, { width: viewport.width, height: viewport.height });
+    }
+  };
+  return page;
 }
 
 export default {
