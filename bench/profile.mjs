@@ -131,6 +131,19 @@ for (const [name, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16))
   if (micros / 1000 / samples >= 0.05) console.log(`  ${perSample(micros).padStart(7)}  ${name}`);
 }
 
+/** Tasks over 50 ms (the browser's long tasks), each with the events that took most of it. */
+const tasks = complete.filter((event) => event.name === 'RunTask' && !complete.some((outer) => outer !== event && outer.name === 'RunTask' && outer.ts <= event.ts && outer.ts + outer.dur >= event.ts + event.dur));
+const long = tasks.filter((task) => task.dur > 50_000);
+console.log(`\nTasks over 50 ms: ${long.length} (${(long.length / samples).toFixed(1)} per sample)`);
+for (const task of long.slice(0, 6)) {
+  const inside = new Map();
+  for (const event of complete) {
+    if (event === task || event.ts < task.ts || event.ts + event.dur > task.ts + task.dur || event.name === 'RunTask') continue;
+    inside.set(event.name, Math.max(inside.get(event.name) ?? 0, 0) + event.dur);
+  }
+  const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, micros]) => `${name} ${(micros / 1000).toFixed(1)}`);
+  console.log(`  ${(task.dur / 1000).toFixed(1)} ms: ${top.join(', ')} (totals, nested events counted in each)`);
+}
 const styles = complete.filter((event) => event.name === 'UpdateLayoutTree');
 const layouts = complete.filter((event) => event.name === 'Layout');
 const elements = styles.reduce((sum, event) => sum + (event.args?.elementCount ?? 0), 0);

@@ -26,6 +26,10 @@ const RUNS = [
   { id: 'list', label: 'country list', scenario: countryList, samples: 25, warmup: 2 },
 ];
 const HEAP_CYCLES = 100;
+/** `--only <id>[,<id>…]` (openFresh, openAgain, keys, list, heap): those scenarios only, for a quicker look. The full table needs them all. */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined;
+const wanted = (id) => only === undefined || only.has(id);
 
 const started = Date.now();
 const progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -92,11 +96,11 @@ async function compare({ label, scenario, samples, warmup }, rate) {
 
 const results = {};
 try {
-  for (const run of RUNS) {
+  for (const run of RUNS.filter((run) => wanted(run.id))) {
     for (const rate of RATES) results[`${run.id}@${rate}`] = await compare(run, rate);
   }
   results.heap = {};
-  for (const library of LIBRARIES) {
+  for (const library of wanted('heap') ? LIBRARIES : []) {
     progress(`heap over ${HEAP_CYCLES} open/close cycles (twice), ${NAMES[library]}`);
     const opened = await openPage(library, 'dialog', 1);
     try {
@@ -120,16 +124,17 @@ const heap = results.heap;
 const single = (pick) => LIBRARIES.map((library) => ({ p50: pick(heap[library]), p95: undefined }));
 const options = (library) => results['list@1'][library].samples[0].options;
 
+/** Each row with the scenario it reads: only those that ran are printed. */
 const rows = [
-  row('1a open, new element (ms)', ...pair('openFresh', 1), { checks: [withinFrame] }),
-  row('1a open, new element (frames)', ...pair('openFresh', 1, 'frames'), { digits: 0 }),
-  row('1b open again (ms)', ...pair('openAgain', 1), { checks: [withinFrame] }),
-  row('1b open again (frames)', ...pair('openAgain', 1, 'frames'), { digits: 0 }),
-  row('2 keystroke to painted (ms)', ...pair('keys', 1), { checks: [withinFrame] }),
-  row(`3 country list open, ${options('ours')} vs ${options('theirs')} countries (ms)`, ...pair('list', 1)),
-  row(`4 JS heap after ${HEAP_CYCLES} cycles (MB)`, ...single((h) => h.after.mb), { digits: 2 }),
-  row(`4 JS heap growth, ${HEAP_CYCLES} cycles (MB)`, ...single((h) => h.after.mb - h.before.mb), { digits: 2 }),
-  row(`4 JS heap growth, next ${HEAP_CYCLES} (MB)`, ...single((h) => h.again.mb - h.after.mb), { digits: 2 }),
+  ['openFresh', () => row('1a open, new element (ms)', ...pair('openFresh', 1), { checks: [withinFrame] })],
+  ['openFresh', () => row('1a open, new element (frames)', ...pair('openFresh', 1, 'frames'), { digits: 0 })],
+  ['openAgain', () => row('1b open again (ms)', ...pair('openAgain', 1), { checks: [withinFrame] })],
+  ['openAgain', () => row('1b open again (frames)', ...pair('openAgain', 1, 'frames'), { digits: 0 })],
+  ['keys', () => row('2 keystroke to painted (ms)', ...pair('keys', 1), { checks: [withinFrame] })],
+  ['list', () => row(`3 country list open, ${options('ours')} vs ${options('theirs')} countries (ms)`, ...pair('list', 1))],
+  ['heap', () => row(`4 JS heap after ${HEAP_CYCLES} cycles (MB)`, ...single((h) => h.after.mb), { digits: 2 })],
+  ['heap', () => row(`4 JS heap growth, ${HEAP_CYCLES} cycles (MB)`, ...single((h) => h.after.mb - h.before.mb), { digits: 2 })],
+  ['heap', () => row(`4 JS heap growth, next ${HEAP_CYCLES} (MB)`, ...single((h) => h.again.mb - h.after.mb), { digits: 2 })],
 ];
 for (const { id, label } of [
   { id: 'openFresh', label: '1a open, new element' },
@@ -137,8 +142,8 @@ for (const { id, label } of [
   { id: 'keys', label: '2 keystroke' },
   { id: 'list', label: '3 country list open' },
 ]) {
-  rows.push(row(`5 @4x ${label} (ms)`, ...pair(id, 4)));
-  rows.push(row(`5 @4x ${label}: long tasks (n, longest ms)`, longTasks(id, 'ours'), longTasks(id, 'theirs'), { digits: 0, checks: [noLongTask] }));
+  rows.push([id, () => row(`5 @4x ${label} (ms)`, ...pair(id, 4))]);
+  rows.push([id, () => row(`5 @4x ${label}: long tasks (n, longest ms)`, longTasks(id, 'ours'), longTasks(id, 'theirs'), { digits: 0, checks: [noLongTask] })]);
 }
 
 const median = (list) => summarise(list).p50;
@@ -151,20 +156,23 @@ const heapLine = (library) => {
 };
 const flagsServed = [...server.requests.served].filter((path) => /flags/.test(path));
 const notes = [
+  only && `only ${[...only].join(', ')}`,
   `${new Date().toISOString()}, worktree at ${builtFrom}, Chromium ${browser.version()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
   `samples per library and rate: ${RUNS.map((run) => `${run.label} ${run.samples}${run.warmup ? ` (+${run.warmup} warm-up)` : ''}`).join(', ')}; ratio = ours / intl-tel-input; iti = intl-tel-input`,
-  `typed 6502530000: invite-elements shows "${typed('ours').value}" (valid: ${typed('ours').valid}), intl-tel-input "${typed('theirs').value}" (valid: ${typed('theirs').valid})`,
-  `keydown queueing (event timeStamp to the first listener), median at 1x: invite-elements ${median(values('keys', 1, 'ours', 'queued')).toFixed(2)} ms, intl-tel-input ${median(values('keys', 1, 'theirs', 'queued')).toFixed(2)} ms`,
-  `heap before -> after ${HEAP_CYCLES} -> after ${2 * HEAP_CYCLES} cycles: ${heapLine('ours')}; ${heapLine('theirs')}`,
+  wanted('keys') &&
+    `typed 6502530000: invite-elements shows "${typed('ours').value}" (valid: ${typed('ours').valid}), intl-tel-input "${typed('theirs').value}" (valid: ${typed('theirs').valid})`,
+  wanted('keys') &&
+    `keydown queueing (event timeStamp to the first listener), median at 1x: invite-elements ${median(values('keys', 1, 'ours', 'queued')).toFixed(2)} ms, intl-tel-input ${median(values('keys', 1, 'theirs', 'queued')).toFixed(2)} ms`,
+  wanted('heap') && `heap before -> after ${HEAP_CYCLES} -> after ${2 * HEAP_CYCLES} cycles: ${heapLine('ours')}; ${heapLine('theirs')}`,
   `bundles (minified, with their static chunks): ${Object.entries(sizes).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')}`,
   `flag sprites: ${sprites.length ? `copied ${sprites.join(', ')} from src/assets` : 'NOT FOUND in src/assets (run npm install): our flags are blank'}; ` +
     `fetched by the pages: ${flagsServed.join(', ') || 'none'}` +
     (server.requests.missing.size ? `; not found: ${[...server.requests.missing].join(', ')}` : ''),
 ];
 
-console.log(table(rows));
+console.log(table(rows.filter(([id]) => wanted(id)).map(([, make]) => make())));
 console.log('');
-for (const note of notes) console.log(`- ${note}`);
+for (const note of notes.filter(Boolean)) console.log(`- ${note}`);
 if (errors.length) {
   console.log('\nErrors in the pages (the figures above may not be valid):');
   for (const error of errors) console.log(`  ${error}`);

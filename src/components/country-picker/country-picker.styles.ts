@@ -104,6 +104,13 @@ export const styles = css`
     gap: var(--_space);
   }
 
+  /* No anchor positioning (Firefox ESR 140, for one): at the top of the viewport, no taller than it. */
+  @supports not (position-area: block-end) {
+    [part='popup'] {
+      max-height: calc(100% - var(--_space));
+    }
+  }
+
   @position-try --fit {
     min-height: 12rem;
     max-height: calc(100% - var(--_space));
@@ -122,6 +129,19 @@ export const styles = css`
     max-height: var(--_list-height);
     overflow-y: auto;
     overscroll-behavior: contain;
+  }
+
+  /*
+   * A long list: as wide as it may be (its blocks out of view have no width to measure), each
+   * block rendered only near the view, sized until then as twenty one-line options.
+   */
+  [part='popup'].long {
+    width: var(--_list-width);
+  }
+
+  .block {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto calc(20 * (1.2em + var(--_space) * 1.5));
   }
 
   /* The divider under the preferred countries. */

@@ -13,6 +13,18 @@ import { styles } from './country-picker.styles.js';
 /** Above this many countries the list gets a search box, and the preferred ones are pinned. */
 const SEARCH_THRESHOLD = 12;
 const PAGE_STEP = 10;
+/**
+ * A long list is rendered in blocks of this many options, each skipped by the browser while out
+ * of view (`content-visibility: auto`): opening styles and lays out the few in view, not every
+ * country.
+ */
+const BLOCK = 20;
+
+function inBlocks<T>(list: readonly T[]): T[][] {
+  const blocks: T[][] = [];
+  for (let start = 0; start < list.length; start += BLOCK) blocks.push(list.slice(start, start + BLOCK));
+  return blocks;
+}
 
 /**
  * A country calling-code picker: the chosen country's flag and calling code, opening a list of
@@ -359,7 +371,7 @@ export class CountryPicker extends FormControl(LitElement) {
           : html`<span id="value" class="placeholder">${strings.countryPlaceholder}</span>`}
         <span part="arrow"></span>
       </div>
-      <div part="popup" popover="manual" @focusout=${this.#onFocusOut} @mousedown=${this.#keepFocus}>
+      <div part="popup" class=${searchable ? 'long' : ''} popover="manual" @focusout=${this.#onFocusOut} @mousedown=${this.#keepFocus}>
         ${searchable && this.open
           ? html`<input
               part="search"
@@ -382,7 +394,13 @@ export class CountryPicker extends FormControl(LitElement) {
           ${pinned.length
             ? html`<div class="pinned" role="group" aria-label=${strings.countryPreferred}>${renderOptions(pinned)}</div>`
             : nothing}
-          ${renderOptions(visible.slice(pinned.length))}
+          ${searchable
+            ? repeat(
+                inBlocks(visible.slice(pinned.length)),
+                (_, index) => index,
+                (block) => html`<div class="block" role="none">${renderOptions(block)}</div>`,
+              )
+            : renderOptions(visible)}
         </div>
         ${this.open && visible.length === 0 ? html`<div part="empty" role="status">${strings.countryNoMatch}</div>` : nothing}
       </div>
