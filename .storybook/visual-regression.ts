@@ -21,6 +21,11 @@ STILL.replaceSync(`
     caret-color: transparent !important;
   }
 
+  /* A text area's resize grip is the browser's drawing, and it changes from one Chromium to the next. */
+  textarea {
+    resize: none !important;
+  }
+
   /* The frame of the screenshot: exactly the viewport, whatever scrolls under it. */
   .visual-regression-viewport {
     position: fixed;
