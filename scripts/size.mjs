@@ -65,7 +65,7 @@ const visit = (name) => {
 };
 visit('stdin.js');
 row('  of which loaded at import', sum(all.filter((file) => atImport.has(file.name))));
-row('  of which loaded when a dialog first opens or a picker connects', sum(flows.filter((file) => !atImport.has(file.name))));
+row('  of which loaded once a dialog is idle or opens, or a picker connects', sum(flows.filter((file) => !atImport.has(file.name))));
 
 const usCa = gzip(readFileSync('dist/phone/metadata-us-ca.js'));
 row('Phone metadata for US and CA', usCa, 2 * KB);

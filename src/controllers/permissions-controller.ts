@@ -100,14 +100,17 @@ export class PermissionsController implements ReactiveController {
   }
 
   /**
-   * Asks for the policy once the page is idle, unless it has been asked by then: an opening that
-   * comes first asks at once, and after it only an opening or Try again asks. A dialog on the page
-   * before anyone clicks then opens on the form, and `canInvite` is known early.
+   * Once the page is idle, and the host still connected: asks for the policy, unless it has been
+   * asked by then, and calls `then`. An opening that comes first asks at once, and after it only an
+   * opening or Try again asks. A dialog on the page before anyone clicks then opens on the form, and
+   * `canInvite` is known early.
    */
-  loadWhenIdle(): void {
+  loadWhenIdle(then?: () => void): void {
     const idle = globalThis.requestIdleCallback ?? ((ask: () => void) => setTimeout(ask, 500));
     idle(() => {
-      if (this.#connected && !this.#asked) this.load();
+      if (!this.#connected) return;
+      if (!this.#asked) this.load();
+      then?.();
     });
   }
 

@@ -113,11 +113,14 @@ describe('<invite-dialog> who may invite', () => {
     expect(sms.canInvite, 'an owner where SMS is sold').to.equal(true);
   });
 
-  it('asks for the policy once the page is idle, so that the first opening shows the form at once', async () => {
+  it('prepares once the page is idle, asking for the policy and rendering the form closed, so that the first opening shows the form at once', async () => {
     const transport = new ManualTransport();
     transport.policy = { dialOut: true, sms: false };
     const dialog = await fixture<InviteDialog>(html`<invite-dialog user-role="owner" default-country="US" .transport=${transport}></invite-dialog>`);
     await waitUntil(() => transport.policyCalls === 1, 'the policy is asked before any opening');
+    await waitUntil(() => maybe(dialog, '#call-number') !== null, 'the form is rendered before any opening');
+    expect(dialog.open).to.equal(false);
+    expect(numberInput(dialog)!.checkVisibility(), 'and stays out of sight').to.equal(false);
     dialog.show();
     await dialog.updateComplete;
     expect(maybe(dialog, '.empty'), 'no loading state').to.equal(null);

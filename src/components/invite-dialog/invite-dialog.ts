@@ -137,7 +137,7 @@ export class InviteDialog extends LitElement {
    */
   callTimeout = CALL_TIMEOUT;
 
-  /** The body is rendered from the first opening on, and kept, so nothing typed is lost on close. */
+  /** The body is rendered from the first opening on (or once idle before it), and kept, so nothing typed is lost on close. */
   #opened = false;
   /** The SMS panel is rendered once first shown, then kept so that the message is not lost. */
   #smsRendered = false;
@@ -203,7 +203,7 @@ export class InviteDialog extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#permissions.loadWhenIdle();
+    this.#permissions.loadWhenIdle(() => this.#prepare());
     // Moved (taken out and put back, as frameworks do): a <dialog> out of the page leaves the top
     // layer and would come back shown but not modal. It is shown modal again, focus inside.
     if (this.hasUpdated) void this.updateComplete.then(() => this.#restoreModal());
@@ -220,10 +220,19 @@ export class InviteDialog extends LitElement {
     this.requestUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.open) return;
+  /**
+   * Renders the body, closed, and loads the phone rules: on the first opening, or before it once
+   * the page is idle, so that the first opening has nothing more to build than the next ones.
+   */
+  #prepare(): void {
     this.#opened = true;
     void this.#field.activate();
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.open) return;
+    this.#prepare();
     if (changed.has('open') || changed.has('userRole') || changed.has('transport') || changed.has('settings')) this.#permissions.load();
   }
 
@@ -253,7 +262,7 @@ export class InviteDialog extends LitElement {
     if (composer && composer.canSend !== this.#messageSendable) this.requestUpdate();
   }
 
-  /** Also waits for the phone rules, which load when the dialog first opens. */
+  /** Also waits for the phone rules, which load when the dialog is first idle or opens. */
   protected override getUpdateComplete(): Promise<boolean> {
     return updateAfterLoads(() => super.getUpdateComplete(), () => [this.#field.ready, this.#locale.ready, this.#composerRendered()]);
   }
