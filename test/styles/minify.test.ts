@@ -24,6 +24,8 @@ function parsed(text: string): unknown[] {
         return [rule.selectorText, [...rule.style].map((property) => [property, even(rule.style.getPropertyValue(property))])];
       }
       if (rule instanceof CSSMediaRule) return [rule.conditionText, read(rule.cssRules)];
+      // An @supports condition is kept as written: "(a: b)" and the minified "(a:b)" are one condition.
+      if (rule instanceof CSSSupportsRule) return [rule.conditionText.replace(/\s*:\s*/g, ':'), read(rule.cssRules)];
       return rule.cssText;
     });
   return read(sheet.cssRules);
