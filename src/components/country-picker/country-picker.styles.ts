@@ -133,7 +133,8 @@ export const styles = css`
 
   /*
    * A long list: as wide as it may be (its blocks out of view have no width to measure), each
-   * block rendered only near the view, sized until then as twenty one-line options.
+   * block rendered only near the view, sized until then as twenty one-line options (BLOCK in
+   * country-picker.ts).
    */
   [part='popup'].long {
     width: var(--_list-width);

@@ -227,6 +227,7 @@ export class InviteDialog extends LitElement {
   #prepare(): void {
     this.#opened = true;
     void this.#field.activate();
+    // From the idle callback, renders the body; from willUpdate, the update under way does.
     this.requestUpdate();
   }
 
