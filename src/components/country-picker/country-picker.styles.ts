@@ -35,8 +35,7 @@ export const styles = css`
     anchor-name: --combobox;
   }
 
-  [part='combobox']:focus-visible,
-  [part='search']:focus-visible {
+  :focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
@@ -69,8 +68,7 @@ export const styles = css`
     transition: transform var(--_transition);
   }
 
-  [aria-expanded='true'] [part='arrow'],
-  [part='combobox'][aria-expanded='true'] > [part='arrow'] {
+  [aria-expanded='true'] > [part='arrow'] {
     transform: translateY(25%) rotate(225deg);
   }
 
