@@ -331,6 +331,19 @@ describe('<country-picker>', () => {
     await expect(picker).to.be.accessible();
   });
 
+  it('opens a long list at the chosen country, in sight, each time', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL} value="US"></country-picker>`);
+    for (const time of ['first', 'again, after scrolling to the top']) {
+      part(picker, 'combobox').click();
+      await picker.updateComplete;
+      await waitUntil(() => whyNotTappable(picker.shadowRoot!.querySelector('#option-US')!) === undefined, `opened ${time}, the chosen country is in sight`);
+      expect(activeName(picker)).to.equal('United States');
+      part(picker, 'listbox').scrollTop = 0;
+      await sendKeys({ press: 'Escape' });
+      await picker.updateComplete;
+    }
+  });
+
   it('searches by calling code and says when nothing matches', async () => {
     const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL}></country-picker>`);
     picker.focus();
