@@ -153,8 +153,10 @@ for (const task of long.slice(0, 6)) {
 const styles = complete.filter((event) => event.name === 'UpdateLayoutTree');
 const layouts = complete.filter((event) => event.name === 'Layout');
 const elements = styles.reduce((sum, event) => sum + (event.args?.elementCount ?? 0), 0);
+// Boxes a layout had to lay out again (the trace's dirty objects): those under the changed one, up to a box laid out alone.
+const laidOut = layouts.reduce((sum, event) => sum + (event.args?.beginData?.dirtyObjects ?? 0), 0);
 console.log(
-  `\nPer sample: ${(styles.length / samples).toFixed(1)} style recalculations (${(elements / samples).toFixed(0)} elements styled), ${(layouts.length / samples).toFixed(1)} layouts`,
+  `\nPer sample: ${(styles.length / samples).toFixed(1)} style recalculations (${(elements / samples).toFixed(0)} elements styled), ${(layouts.length / samples).toFixed(1)} layouts (${(laidOut / samples).toFixed(0)} boxes laid out)`,
 );
 
 /** JS self time by function, from the sampling profiles. */
