@@ -242,11 +242,14 @@ export const styles = css`
   }
 
   .field {
-    display: flex;
     flex: 1 1 12rem;
-    flex-direction: column;
-    gap: calc(var(--_space) / 2);
-    min-width: 0;
+  }
+
+  /* A label over its field as blocks, not as a flex column: a text field that is not a flex or grid
+     item can be laid out on its own as it is typed in (see input below). */
+  .field > label {
+    display: block;
+    margin-block-end: calc(var(--_space) / 2);
   }
 
   .name-field {
@@ -257,8 +260,12 @@ export const styles = css`
     font-weight: 600;
   }
 
-  input,
-  textarea {
+  /* Sized without its text (one line high), a field is laid out alone as it is typed in, not with every
+     box around it; nor does it ask its row for room for twenty characters. */
+  input {
+    display: block;
+    contain: size layout;
+    contain-intrinsic-block-size: 1lh;
     font: inherit;
     color: inherit;
     box-sizing: border-box;
@@ -403,7 +410,7 @@ export const styles = css`
     background: var(--_surface-raised);
   }
 
-  :is(button, input, textarea, [part='tab'], .notice-detail):focus-visible {
+  :is(button, input, [part='tab'], .notice-detail):focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
