@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPages } from './build.mjs';
+import { clearField, ROUND } from './scenarios.mjs';
 import { launchChromium, serve } from '../scripts/browser-kit/index.mjs';
 
 const args = process.argv.slice(2);
@@ -64,7 +65,6 @@ async function traced(measure) {
   return result;
 }
 
-const ROUND = [...'6502530000', ...Array(5).fill('Backspace')];
 const measured = [];
 // Two untimed openings first, as the bench does.
 if (kind === 'dialog' && scenario !== 'keys') {
@@ -81,11 +81,7 @@ for (let i = 0; i < samples; i += 1) {
     await page.evaluate(() => window.bench.close());
   } else if (scenario === 'keys') {
     // Each round starts from an empty field, as in the bench (intl-tel-input's strict mode refuses a 16th digit).
-    if (i > 0 && i % ROUND.length === 0) {
-      await page.evaluate(() => window.bench.keys.arm(false));
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Backspace');
-    }
+    if (i > 0 && i % ROUND.length === 0) await clearField(page);
     await page.evaluate(() => window.bench.keys.arm(true));
     const key = ROUND[i % ROUND.length];
     measured.push(

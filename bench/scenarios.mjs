@@ -4,9 +4,10 @@
 // the page (see pages/harness.js); the driver only sends input and collects.
 
 /** The number typed: ten digits, valid in the United States, then five Backspaces. */
-const ROUND = [...'6502530000', ...Array(5).fill('Backspace')];
+export const ROUND = [...'6502530000', ...Array(5).fill('Backspace')];
 
-async function clearField(page) {
+/** Empties the phone field, untimed: nothing is measured while it does. */
+export async function clearField(page) {
   await page.evaluate(() => window.bench.keys.arm(false));
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
