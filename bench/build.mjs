@@ -13,6 +13,7 @@ const pagesDir = join(root, 'bench', 'pages');
 export const PAGES = {
   'ours-dialog': { library: 'ours', css: false },
   'theirs-dialog': { library: 'theirs', css: true },
+  'theirs-same-dialog': { library: 'theirs', css: true },
   'ours-picker': { library: 'ours', css: false },
   'theirs-picker': { library: 'theirs', css: true },
 };

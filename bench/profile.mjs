@@ -1,4 +1,4 @@
-// npm run bench:profile -- <scenario> [--library ours|theirs] [--rate N] [--samples N]: where the
+// npm run bench:profile -- <scenario> [--library ours|theirs] [--rate N] [--samples N] [--same-dialog]: where the
 // main thread's time goes in one bench scenario (open-fresh, open-again, keys, list), from a
 // Chromium trace of the same pages as `npm run bench`, built without minifying so that functions
 // keep their names. Prints the main thread's self time by trace event (style, layout, paint,
@@ -37,7 +37,9 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 const kind = scenario === 'list' ? 'picker' : 'dialog';
-await page.goto(`${server.origin}/pages/${library}-${kind}.html`);
+/** `--same-dialog`: intl-tel-input in the dialog invite-elements shows, as in `npm run bench -- --same-dialog`. */
+const pageName = args.includes('--same-dialog') && library === 'theirs' && kind === 'dialog' ? 'theirs-same-dialog' : `${library}-${kind}`;
+await page.goto(`${server.origin}/pages/${pageName}.html`);
 await page.waitForFunction(() => window.bench !== undefined);
 await page.evaluate(() => window.bench.ready());
 await cdp.send('Emulation.setCPUThrottlingRate', { rate });

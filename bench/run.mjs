@@ -30,6 +30,13 @@ const HEAP_CYCLES = 100;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined;
 const wanted = (id) => only === undefined || only.has(id);
+/**
+ * `--same-dialog`: intl-tel-input's dialog pages show the dialog invite-elements shows (header, tabs,
+ * name field, live regions; pages/theirs-same-dialog.js) instead of a bare phone field in a dialog, so
+ * that the two sides differ only in the phone field and its country picker.
+ */
+const sameDialog = process.argv.includes('--same-dialog');
+const pageName = (library, kind) => (sameDialog && library === 'theirs' && kind === 'dialog' ? 'theirs-same-dialog' : `${library}-${kind}`);
 
 const started = Date.now();
 const progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -58,7 +65,7 @@ async function openPage(library, kind, rate) {
     if (message.type() === 'error' || /dev mode/i.test(message.text())) errors.push(`${library}-${kind}: console: ${message.text()}`);
   });
   const cdp = await context.newCDPSession(page);
-  await page.goto(`${server.origin}/pages/${library}-${kind}.html`);
+  await page.goto(`${server.origin}/pages/${pageName(library, kind)}.html`);
   await page.waitForFunction(() => window.bench !== undefined);
   await page.evaluate(() => window.bench.ready());
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -157,6 +164,7 @@ const heapLine = (library) => {
 const flagsServed = [...server.requests.served].filter((path) => /flags/.test(path));
 const notes = [
   only && `only ${[...only].join(', ')}`,
+  sameDialog && 'intl-tel-input in the same dialog as invite-elements (--same-dialog: pages/theirs-same-dialog.js)',
   `${new Date().toISOString()}, worktree at ${builtFrom}, Chromium ${browser.version()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`,
   `samples per library and rate: ${RUNS.map((run) => `${run.label} ${run.samples}${run.warmup ? ` (+${run.warmup} warm-up)` : ''}`).join(', ')}; ratio = ours / intl-tel-input; iti = intl-tel-input`,
   wanted('keys') &&

@@ -1,92 +1,19 @@
-// intl-tel-input as a host uses it in a modal: an <input type=tel> in a native <dialog>,
-// initialised with intlTelInput() (utils bundled), and the host's own validity check on input.
-import intlTelInput from 'intl-tel-input/intlTelInputWithUtils';
-import 'intl-tel-input/styles';
-import { eventLatency, frames, longTaskReport, resetLongTasks, until, untilPainted } from './harness.js';
+// intl-tel-input in a native <dialog> with nothing else: a label, the phone field, a Call button.
+import { installBench } from './theirs-kit.js';
 
-let dialog;
-let input;
-let iti;
-let button;
-
-function createDialog() {
-  if (dialog) {
-    iti.destroy();
-    dialog.remove();
-  }
-  dialog = document.createElement('dialog');
+installBench(() => {
+  const dialog = document.createElement('dialog');
   const label = document.createElement('label');
   label.htmlFor = 'phone';
   label.textContent = 'Phone number';
-  input = document.createElement('input');
+  const input = document.createElement('input');
   input.type = 'tel';
   input.id = 'phone';
   input.autocomplete = 'tel';
-  button = document.createElement('button');
+  const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Call';
   button.disabled = true;
   dialog.append(label, input, button);
-  document.body.append(dialog);
-  iti = intlTelInput(input, { initialCountry: 'us', strictMode: true, formatAsYouType: true });
-  // Validation as a host adds it: intl-tel-input formats on input but validates only when asked.
-  input.addEventListener('input', () => {
-    const valid = iti.isValidNumber() === true;
-    input.setAttribute('aria-invalid', valid || input.value === '' ? 'false' : 'true');
-    button.disabled = !valid;
-  });
-  return iti.promise;
-}
-
-const focusInField = () => dialog.open && document.activeElement === input;
-
-function show() {
-  return untilPainted(() => {
-    dialog.showModal();
-    input.focus();
-  }, focusInField);
-}
-
-async function close() {
-  dialog.close();
-  await frames(2);
-}
-
-const keys = eventLatency('keydown', 'input');
-
-window.bench = {
-  library: 'theirs',
-  async ready() {
-    await createDialog();
-    await frames(2);
-  },
-  /** `fresh`: a new dialog and widget, initialised before the clock starts, shown for the first time. */
-  async open(fresh) {
-    if (fresh) await this.prepareFresh();
-    return show();
-  },
-  /** The untimed part of a fresh opening (npm run bench:profile traces only what follows). */
-  async prepareFresh() {
-    await createDialog();
-    await frames(2);
-  },
-  close,
-  async cycles(count) {
-    for (let i = 0; i < count; i += 1) {
-      await show();
-      await close();
-    }
-  },
-  async startTyping() {
-    dialog.showModal();
-    input.focus();
-    await until(focusInField, 'the phone field');
-    await frames(2);
-  },
-  keys,
-  typed() {
-    return { value: input.value, valid: iti.isValidNumber() === true };
-  },
-  longTaskReport,
-  resetLongTasks,
-};
+  return { dialog, input, button };
+});
