@@ -4,13 +4,13 @@
 import ts from 'typescript';
 import { minifyCss, minifyHtml } from './minify-templates.mjs';
 
-const MINIFIERS = { css: minifyCss, html: minifyHtml };
+/** Each tag's minifier takes the raw text of a template's literal parts and returns them rewritten. */
+const MINIFIERS = { css: (parts) => parts.map(minifyCss), html: minifyHtml };
 
 /** Rewrites the raw text of each literal part of `css` and `html` tagged templates. */
 function minifyTemplates(context) {
   const { factory } = context;
-  const rewrite = (literal, minify) => {
-    const raw = minify(literal.rawText ?? literal.text);
+  const create = (literal, raw) => {
     switch (literal.kind) {
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
         return factory.createNoSubstitutionTemplateLiteral(undefined, raw);
@@ -27,14 +27,17 @@ function minifyTemplates(context) {
     if (!ts.isTaggedTemplateExpression(node) || !ts.isIdentifier(node.tag)) return node;
     const minify = MINIFIERS[node.tag.text];
     if (!minify) return node;
-    const template = ts.isNoSubstitutionTemplateLiteral(node.template)
-      ? rewrite(node.template, minify)
+    const { template } = node;
+    const literals = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+    const raw = minify(literals.map((literal) => literal.rawText ?? literal.text));
+    const rewritten = ts.isNoSubstitutionTemplateLiteral(template)
+      ? create(template, raw[0])
       : factory.updateTemplateExpression(
-          node.template,
-          rewrite(node.template.head, minify),
-          node.template.templateSpans.map((span) => factory.updateTemplateSpan(span, span.expression, rewrite(span.literal, minify))),
+          template,
+          create(template.head, raw[0]),
+          template.templateSpans.map((span, index) => factory.updateTemplateSpan(span, span.expression, create(span.literal, raw[index + 1]))),
         );
-    return factory.updateTaggedTemplateExpression(node, node.tag, node.typeArguments, template);
+    return factory.updateTaggedTemplateExpression(node, node.tag, node.typeArguments, rewritten);
   };
   return (sourceFile) => ts.visitNode(sourceFile, visit);
 }

@@ -1,2 +1,2 @@
 export function minifyCss(text: string): string;
-export function minifyHtml(text: string): string;
+export function minifyHtml(parts: readonly string[]): string[];

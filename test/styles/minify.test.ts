@@ -49,9 +49,29 @@ describe('the build’s template minification', () => {
     expect(minifyCss(tricky)).to.contain(`'a , b : c > d  0.5'`);
   });
 
+  it('unquotes an attribute selector’s value only where it is an identifier', () => {
+    const sheet = `[part='option'] { color: red; } [title="a b"] { color: blue; } [data-x='1a'] { color: green; } .a::before { content: 'x'; }`;
+    expect(minifyCss(sheet)).to.equal(`[part=option]{color:red}[title="a b"]{color:blue}[data-x='1a']{color:green}.a::before{content:'x'}`);
+    expect(parsed(minifyCss(sheet))).to.deep.equal(parsed(sheet));
+  });
+
+  it('unquotes a static attribute value of letters, digits and hyphens, in tags only', () => {
+    const template = `<div role="none" class="a b" data-k="x-1" >say a="b" here</div ><input type="text"/><p title="one">`;
+    const [minified] = minifyHtml([template]);
+    expect(minified).to.equal(`<div role=none class="a b" data-k=x-1>say a="b" here</div><input type="text"/><p title=one>`);
+    const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html').body;
+    expect(parse(minified).isEqualNode(parse(template))).to.equal(true);
+  });
+
+  it('knows from the parts before it whether a part of a template starts in a tag or in a quoted value', () => {
+    // html`<input id="${a}-number" part="number" .value=${b} > ${c} "d" <b title="e ${f} g" lang="en">`
+    const parts = ['<input id="', '-number" part="number" .value=', ' > ', ' "d" <b title="e ', ' g" lang="en">'];
+    expect(minifyHtml(parts)).to.deep.equal(['<input id="', '-number" part=number .value=', '> ', ' "d" <b title="e ', ' g" lang=en>']);
+  });
+
   it('keeps the space a line break made between inline elements, and no-break spaces', () => {
-    expect(minifyHtml('<b>a</b>\u00a0\n <i>b</i>')).to.equal('<b>a</b>\u00a0 <i>b</i>');
-    expect(minifyHtml('<span>Canada</span>\n      <span>+1</span>')).to.equal('<span>Canada</span> <span>+1</span>');
-    expect(minifyHtml('<b>one two</b>')).to.equal('<b>one two</b>');
+    expect(minifyHtml(['<b>a</b>\u00a0\n <i>b</i>'])).to.deep.equal(['<b>a</b>\u00a0 <i>b</i>']);
+    expect(minifyHtml(['<span>Canada</span>\n      <span>+1</span>'])).to.deep.equal(['<span>Canada</span> <span>+1</span>']);
+    expect(minifyHtml(['<b>one two</b>'])).to.deep.equal(['<b>one two</b>']);
   });
 });
