@@ -143,6 +143,10 @@ export const styles = css`
     contain-intrinsic-block-size: auto calc(20 * (1.2em + var(--_space) * 1.5));
   }
 
+  .near {
+    content-visibility: visible;
+  }
+
   /* The divider under the preferred countries. */
   .pinned {
     border-block-end: 1px solid var(--_border);

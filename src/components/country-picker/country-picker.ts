@@ -344,6 +344,10 @@ export class CountryPicker extends FormControl(LitElement) {
     const visible = this.#rendered ? this.#list.visible : [];
     // The pinned copies of the preferred countries come first, in a group of their own.
     const pinned = visible.filter((option) => option.pinned);
+    const rest = visible.slice(pinned.length);
+    // The blocks around the active option are drawn at once, in the task that opens the list, not
+    // left for the next frame to find in view: the frame after a click then only paints.
+    const at = rest.findIndex((option) => this.#list.isActive(option)) / BLOCK;
     const renderOptions = (options: readonly CountryOption[]) =>
       repeat(options, (option) => option.code, (option) => this.#renderOption(option));
 
@@ -396,7 +400,9 @@ export class CountryPicker extends FormControl(LitElement) {
             ? html`<div class="pinned" role="group" aria-label=${strings.countryPreferred}>${renderOptions(pinned)}</div>`
             : nothing}
           ${searchable
-            ? inBlocks(visible.slice(pinned.length)).map((block) => html`<div class="block" role="none">${renderOptions(block)}</div>`)
+            ? inBlocks(rest).map(
+                (block, index) => html`<div class="block ${Math.abs(index - at) < 3 ? 'near' : ''}" role="none">${renderOptions(block)}</div>`,
+              )
             : renderOptions(visible)}
         </div>
         ${this.open && visible.length === 0 ? html`<div part="empty" role="status">${strings.countryNoMatch}</div>` : nothing}
