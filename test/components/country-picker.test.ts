@@ -344,6 +344,21 @@ describe('<country-picker>', () => {
     }
   });
 
+  it('draws the blocks around the chosen country as it opens, not in a later frame', async () => {
+    const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL} value="US"></country-picker>`);
+    part(picker, 'combobox').click();
+    await picker.updateComplete;
+    const blocks = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('.block')];
+    const chosen = blocks.findIndex((block) => block.querySelector('#option-US'));
+    const drawn = blocks.map((block) => getComputedStyle(block).contentVisibility === 'visible');
+    expect(drawn.slice(Math.max(chosen - 2, 0), chosen + 3).every(Boolean), 'the chosen country’s block and two either side').to.equal(true);
+    expect(drawn.filter(Boolean).length, 'the rest only when in view').to.be.at.most(5);
+    // Searching starts over at the top: the first blocks are the ones drawn.
+    await sendKeys({ type: 'a' });
+    await picker.updateComplete;
+    expect(getComputedStyle(picker.shadowRoot!.querySelector('.block')!).contentVisibility).to.equal('visible');
+  });
+
   it('searches by calling code and says when nothing matches', async () => {
     const picker = await fixture<CountryPicker>(html`<country-picker .allowedCountries=${ALL}></country-picker>`);
     picker.focus();

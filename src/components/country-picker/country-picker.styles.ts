@@ -143,6 +143,7 @@ export const styles = css`
     contain-intrinsic-block-size: auto calc(20 * (1.2em + var(--_space) * 1.5));
   }
 
+  /* The blocks around the active option: drawn in the task that opens the list (see render()). */
   .near {
     content-visibility: visible;
   }
