@@ -62,6 +62,14 @@ export function longTaskReport() {
   return { count: hits.length, longest: Math.max(0, ...hits.map((task) => task.duration)) };
 }
 
+/** `count` times: `show()` until painted, then `close()`; the heap scenario's cycles, alike on both pages. */
+export async function openCloseCycles(count, show, close) {
+  for (let i = 0; i < count; i += 1) {
+    await show();
+    await close();
+  }
+}
+
 /**
  * Runs `action()` and measures until the first frame rendered with `isDone()` true. `isDone` is
  * checked at the start of every frame (in requestAnimationFrame, before style, layout and paint),

@@ -1,6 +1,6 @@
 // <invite-dialog> as a host uses it: an owner, the United States first, the simulated transport.
 import { createSimulatedTransport } from '../../src/index.ts';
-import { eventLatency, frames, longTaskReport, resetLongTasks, until, untilPainted } from './harness.js';
+import { eventLatency, frames, longTaskReport, openCloseCycles, resetLongTasks, until, untilPainted } from './harness.js';
 
 let dialog;
 
@@ -52,12 +52,7 @@ window.bench = {
     await frames(2);
   },
   close,
-  async cycles(count) {
-    for (let i = 0; i < count; i += 1) {
-      await show();
-      await close();
-    }
-  },
+  cycles: (count) => openCloseCycles(count, show, close),
   async startTyping() {
     dialog.show();
     await until(() => field() !== null && focusInField(), '#call-number');

@@ -5,7 +5,7 @@
 // dialog invite-elements shows).
 import intlTelInput from 'intl-tel-input/intlTelInputWithUtils';
 import 'intl-tel-input/styles';
-import { eventLatency, frames, longTaskReport, resetLongTasks, until, untilPainted } from './harness.js';
+import { eventLatency, frames, longTaskReport, openCloseCycles, resetLongTasks, until, untilPainted } from './harness.js';
 
 /** @param {() => { dialog: HTMLDialogElement, input: HTMLInputElement, button: HTMLButtonElement }} build */
 export function installBench(build) {
@@ -64,12 +64,7 @@ export function installBench(build) {
       await frames(2);
     },
     close,
-    async cycles(count) {
-      for (let i = 0; i < count; i += 1) {
-        await show();
-        await close();
-      }
-    },
+    cycles: (count) => openCloseCycles(count, show, close),
     async startTyping() {
       dialog.showModal();
       input.focus();
