@@ -37,38 +37,70 @@ export function minifyCss(text) {
     .join('');
 }
 
-/** White space that holds a line break: in HTML it renders as one space. */
-const LINE_BREAK = /[ \t\r\f]*\n[ \t\n\r\f]*/g;
+/** White space that holds a line break, where it starts: in HTML it renders as one space. */
+const LINE_BREAK = /[ \t\r\f]*\n[ \t\n\r\f]*/y;
 
-/** In a tag, outside quotes: an attribute whose value may go unquoted (letters, digits, hyphens). */
-const QUOTED_WORD = /^ [a-z][-a-z]*="([-\w]+)"(?=[ >])/;
+/** In a tag, after a space: an attribute whose value may go unquoted (letters, digits, hyphens). */
+const QUOTED_WORD = /^([a-z][-a-z]*)="([-\w]+)"(?=[ \t\n\r\f>])/;
+
+/** Elements whose content is text, not markup: left exactly as written. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 /**
  * HTML, given the literal parts of one template (the text between its `${}`s): every run of white
  * space that holds a line break becomes one space, which renders the same. In a tag, an attribute's
  * value written whole and made of letters, digits and hyphens only loses its quotes (`role="none"`
  * is `role=none`) where a space or the tag's end follows it, and no space is left before the tag's
- * end. Whether a part starts in a tag, or in a quoted value, follows from the parts before it.
+ * end. Comments and the content of raw-text elements (`<textarea>`, …) stay as written. Whether a
+ * part starts in a tag, a quoted value, a comment or raw text follows from the parts before it.
  */
 export function minifyHtml(parts) {
+  // 'text', 'tag', a quote, 'comment', or the name of the raw-text element whose content this is.
   let state = 'text';
-  return parts.map((raw) => {
-    const text = raw.replace(LINE_BREAK, ' ');
+  let tag = '';
+  return parts.map((text) => {
     let out = '';
     for (let at = 0; at < text.length; at += 1) {
       const char = text[at];
-      if (state === 'tag') {
-        const word = char === ' ' ? QUOTED_WORD.exec(text.slice(at)) : null;
+      if (state === 'comment' || RAW_TEXT.has(state)) {
+        const end = state === 'comment' ? '-->' : `</${state}`;
+        if (text.slice(at, at + end.length).toLowerCase() === end) {
+          out += text.slice(at, at + end.length);
+          at += end.length - 1;
+          state = state === 'comment' ? 'text' : 'tag';
+          tag = '';
+        } else {
+          out += char;
+        }
+        continue;
+      }
+      LINE_BREAK.lastIndex = at;
+      if (LINE_BREAK.test(text)) {
+        if (!(state === 'tag' && text[LINE_BREAK.lastIndex] === '>')) out += ' ';
+        at = LINE_BREAK.lastIndex - 1;
+        continue;
+      }
+      if (state === 'text') {
+        if (text.startsWith('<!--', at)) {
+          state = 'comment';
+          out += '<!--';
+          at += 3;
+          continue;
+        }
+        if (char === '<' && /[a-z/]/i.test(text[at + 1] ?? '')) {
+          state = 'tag';
+          tag = /^<([a-z][-a-z0-9]*)/i.exec(text.slice(at))?.[1].toLowerCase() ?? '';
+        }
+      } else if (state === 'tag') {
+        const word = out.endsWith(' ') ? QUOTED_WORD.exec(text.slice(at)) : null;
         if (word) {
-          out += word[0].replace(`"${word[1]}"`, word[1]);
+          out += `${word[1]}=${word[2]}`;
           at += word[0].length - 1;
           continue;
         }
         if (char === ' ' && text[at + 1] === '>') continue;
         if (char === '"' || char === "'") state = char;
-        else if (char === '>') state = 'text';
-      } else if (state === 'text') {
-        if (char === '<' && /[a-z!/]/i.test(text[at + 1] ?? '')) state = 'tag';
+        else if (char === '>') state = RAW_TEXT.has(tag) ? tag : 'text';
       } else if (char === state) {
         state = 'tag';
       }

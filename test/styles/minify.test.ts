@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { CSSResult } from 'lit';
+import { html, render, type CSSResult } from 'lit';
 import { minifyCss, minifyHtml } from '../../scripts/minify-templates.mjs';
 import { styles as picker } from '../../src/components/country-picker/country-picker.styles.js';
 import { styles as dialog } from '../../src/components/invite-dialog/invite-dialog.styles.js';
@@ -67,6 +67,32 @@ describe('the build’s template minification', () => {
     // html`<input id="${a}-number" part="number" .value=${b} > ${c} "d" <b title="e ${f} g" lang="en">`
     const parts = ['<input id="', '-number" part="number" .value=', ' > ', ' "d" <b title="e ', ' g" lang="en">'];
     expect(minifyHtml(parts)).to.deep.equal(['<input id="', '-number" part=number .value=', '> ', ' "d" <b title="e ', ' g" lang=en>']);
+  });
+
+  it('leaves comments and the content of raw-text elements as written', () => {
+    const template = `<!-- it's "quoted" --><p title='a b="c" d' class="x">it's 5 > 3</p><textarea class="t" ><b class="x" >\n  two</textarea>`;
+    expect(minifyHtml([template])).to.deep.equal([
+      `<!-- it's "quoted" --><p title='a b="c" d' class=x>it's 5 > 3</p><textarea class=t><b class="x" >\n  two</textarea>`,
+    ]);
+  });
+
+  it('gives Lit the same parts and the same DOM as the template written out', () => {
+    const literal = (parts: readonly string[]) => Object.assign([...parts], { raw: [...parts] }) as unknown as TemplateStringsArray;
+    const cases: Array<[string[], unknown[]]> = [
+      [['<input id="', '-n" part="number-input" .value=', ' ?disabled=', ' @input=', '\n  />'], ['call', 'x', true, () => {}]],
+      [['<!-- a "b" --><p title=\'a b="c"\' class="x"\n>', ' > 3</p>'], ['5']],
+      [['<textarea class="t" ><b class="x" ></textarea><span role="none" aria-label="', '">', '</span>'], ['y', 'z']],
+    ];
+    for (const [parts, values] of cases) {
+      const rendered = (strings: readonly string[]) => {
+        const container = document.createElement('div');
+        render(html(literal(strings), ...values), container);
+        return container;
+      };
+      const minified = rendered(minifyHtml(parts));
+      expect(minified.isEqualNode(rendered(parts)), parts.join('${…}')).to.equal(true);
+      expect(minified.querySelector('input')?.disabled ?? true).to.equal(true);
+    }
   });
 
   it('keeps the space a line break made between inline elements, and no-break spaces', () => {

@@ -345,9 +345,10 @@ export class CountryPicker extends FormControl(LitElement) {
     // The pinned copies of the preferred countries come first, in a group of their own.
     const pinned = visible.filter((option) => option.pinned);
     const rest = visible.slice(pinned.length);
-    // The blocks around the active option are drawn at once, in the task that opens the list, not
-    // left for the next frame to find in view: the frame after a click then only paints.
-    const at = rest.findIndex((option) => this.#list.isActive(option)) / BLOCK;
+    // The active option's block and two either side (the first three without one) are drawn at
+    // once, in the task that opens the list, not left for the next frame to find in view: the
+    // frame after a click then only paints.
+    const at = (rest.findIndex((option) => this.#list.isActive(option)) / BLOCK) | 0;
     const renderOptions = (options: readonly CountryOption[]) =>
       repeat(options, (option) => option.code, (option) => this.#renderOption(option));
 
