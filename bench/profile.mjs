@@ -1,4 +1,4 @@
-// npm run bench:profile -- <scenario> [--library ours|theirs] [--rate N] [--samples N] [--same-dialog]: where the
+// npm run bench:profile -- <scenario> [--library ours|theirs] [--rate N] [--samples N] [--same-dialog] [--timeline]: where the
 // main thread's time goes in one bench scenario (open-fresh, open-again, keys, list), from a
 // Chromium trace of the same pages as `npm run bench`, built without minifying so that functions
 // keep their names. Prints the main thread's self time by trace event (style, layout, paint,
@@ -22,6 +22,8 @@ const rate = Number(option('rate', 1));
 const samples = Number(option('samples', scenario === 'keys' ? 60 : 20));
 /** `--trace-only`: no JS sampling, whose overhead moves the timings (most at 4×). */
 const jsProfile = !args.includes('--trace-only');
+/** `--timeline`: the main thread's tasks in the first three samples, each with what took its time. */
+const timeline = args.includes('--timeline');
 const SCENARIOS = ['open-fresh', 'open-again', 'keys', 'list'];
 if (!SCENARIOS.includes(scenario)) {
   console.error(`Unknown scenario ${scenario}: one of ${SCENARIOS.join(', ')}`);
@@ -47,6 +49,8 @@ await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 const events = [];
 cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
 const profiles = [];
+/** Each sample's trace events: from, to (indices into `events`). */
+const windows = [];
 
 /** Traces `measure()` only: tracing and the JS profiler run from just before it to just after. */
 async function traced(measure) {
@@ -59,11 +63,13 @@ async function traced(measure) {
     transferMode: 'ReportEvents',
   });
   if (jsProfile) await cdp.send('Profiler.start');
+  const from = events.length;
   const result = await measure();
   if (jsProfile) profiles.push((await cdp.send('Profiler.stop')).profile);
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await done;
+  windows.push([from, events.length]);
   return result;
 }
 
@@ -198,4 +204,22 @@ for (const [where, micros] of [...byFunction].filter(([name]) => name !== '(idle
 console.log('\nJS, total time per sample (ms), by function, with what it called:');
 for (const [where, micros] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
   console.log(`  ${perSample(micros).padStart(7)}  ${where}`);
+}
+
+if (timeline) {
+  // Milliseconds from the sample's first input event (or its first task), then each task's length
+  // and the events in it that took 0.15 ms or more.
+  const SHOWN = ['EventDispatch', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
+  for (const [index, [from, to]] of windows.slice(0, 3).entries()) {
+    const ofSample = new Set(events.slice(from, to));
+    const inSample = complete.filter((event) => ofSample.has(event));
+    const topLevel = inSample.filter((event) => event.name === 'RunTask' && !inSample.some((outer) => outer !== event && outer.name === 'RunTask' && outer.ts <= event.ts && outer.ts + outer.dur >= event.ts + event.dur));
+    const start = (inSample.find((event) => event.name === 'EventDispatch') ?? topLevel[0])?.ts ?? 0;
+    console.log(`\nSample ${index + 1} (${measured[index].ms.toFixed(1)} ms): ms from its input, task length, what took its time`);
+    for (const task of topLevel.filter((event) => event.dur >= 150)) {
+      const inside = inSample.filter((event) => SHOWN.includes(event.name) && event.dur >= 150 && event.ts >= task.ts && event.ts + event.dur <= task.ts + task.dur);
+      const parts = inside.map((event) => `${event.name}${event.args?.data?.type ? ` (${event.args.data.type})` : ''} ${(event.dur / 1000).toFixed(2)}`);
+      console.log(`  ${((task.ts - start) / 1000).toFixed(1).padStart(6)}  ${(task.dur / 1000).toFixed(2).padStart(5)}  ${parts.join(', ')}`);
+    }
+  }
 }
