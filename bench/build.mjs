@@ -18,6 +18,14 @@ export const PAGES = {
   'theirs-picker': { library: 'theirs', css: true },
 };
 
+/**
+ * The page a scenario loads: `<library>-<kind>`, except that with `sameDialog` (`--same-dialog`)
+ * intl-tel-input's dialog is the one invite-elements shows (pages/theirs-same-dialog.js).
+ */
+export function pageName(library, kind, sameDialog) {
+  return sameDialog && library === 'theirs' && kind === 'dialog' ? 'theirs-same-dialog' : `${library}-${kind}`;
+}
+
 function html(name, css) {
   return `<!doctype html>
 <html lang="en">

@@ -6,7 +6,7 @@
 // each sample is traced; the closing and setting up between samples are not.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPages } from './build.mjs';
+import { buildPages, pageName } from './build.mjs';
 import { clearField, ROUND } from './scenarios.mjs';
 import { launchChromium, serve } from '../scripts/browser-kit/index.mjs';
 
@@ -39,9 +39,7 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 const kind = scenario === 'list' ? 'picker' : 'dialog';
-/** `--same-dialog`: intl-tel-input in the dialog invite-elements shows, as in `npm run bench -- --same-dialog`. */
-const pageName = args.includes('--same-dialog') && library === 'theirs' && kind === 'dialog' ? 'theirs-same-dialog' : `${library}-${kind}`;
-await page.goto(`${server.origin}/pages/${pageName}.html`);
+await page.goto(`${server.origin}/pages/${pageName(library, kind, args.includes('--same-dialog'))}.html`);
 await page.waitForFunction(() => window.bench !== undefined);
 await page.evaluate(() => window.bench.ready());
 await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -213,7 +211,7 @@ if (timeline) {
   for (const [index, [from, to]] of windows.slice(0, 3).entries()) {
     const ofSample = new Set(events.slice(from, to));
     const inSample = complete.filter((event) => ofSample.has(event));
-    const topLevel = inSample.filter((event) => event.name === 'RunTask' && !inSample.some((outer) => outer !== event && outer.name === 'RunTask' && outer.ts <= event.ts && outer.ts + outer.dur >= event.ts + event.dur));
+    const topLevel = tasks.filter((task) => ofSample.has(task));
     const start = (inSample.find((event) => event.name === 'EventDispatch') ?? topLevel[0])?.ts ?? 0;
     console.log(`\nSample ${index + 1} (${measured[index].ms.toFixed(1)} ms): ms from its input, task length, what took its time`);
     for (const task of topLevel.filter((event) => event.dur >= 150)) {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPages } from './build.mjs';
+import { buildPages, pageName } from './build.mjs';
 import { countryList, keystrokes, open, openCloseHeap } from './scenarios.mjs';
 import { noLongTask, row, summarise, table, withinFrame } from './report.mjs';
 import { launchChromium, serve } from '../scripts/browser-kit/index.mjs';
@@ -36,7 +36,6 @@ const wanted = (id) => only === undefined || only.has(id);
  * that the two sides differ only in the phone field and its country picker.
  */
 const sameDialog = process.argv.includes('--same-dialog');
-const pageName = (library, kind) => (sameDialog && library === 'theirs' && kind === 'dialog' ? 'theirs-same-dialog' : `${library}-${kind}`);
 
 const started = Date.now();
 const progress = (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}\n`);
@@ -65,7 +64,7 @@ async function openPage(library, kind, rate) {
     if (message.type() === 'error' || /dev mode/i.test(message.text())) errors.push(`${library}-${kind}: console: ${message.text()}`);
   });
   const cdp = await context.newCDPSession(page);
-  await page.goto(`${server.origin}/pages/${pageName(library, kind)}.html`);
+  await page.goto(`${server.origin}/pages/${pageName(library, kind, sameDialog)}.html`);
   await page.waitForFunction(() => window.bench !== undefined);
   await page.evaluate(() => window.bench.ready());
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
