@@ -1,6 +1,6 @@
 // The two invite flows a person goes through, and the canary: a page that breaks the policy on
 // purpose, to prove that the policy is enforced and that its violations are heard.
-import { poll, until } from '../browser-kit/index.mjs';
+import { poll } from '../browser-kit/index.mjs';
 import { DELAYS, OWNER, POLICY, ROOM_LINK, WAIT_MS, check, mount, noticeSays, openPage, shadow } from './driver.mjs';
 
 export async function callFlow(context, log) {
@@ -29,16 +29,13 @@ export async function callFlow(context, log) {
     flags.length >= 2 && flags.every((image) => /\/assets\/flags(@2x)?\.webp/.test(image)),
     `${flags.length} options`,
   );
-  const sprite = await until(
-    page,
-    () => performance.getEntriesByType('resource').some((entry) => /\/assets\/flags(@2x)?\.webp$/.test(entry.name)),
-    undefined,
+  // Waited for where it is checked: the response as the driver heard it (the page's resource
+  // timing can list the sprite before the driver has been told of its response).
+  const sprite = await poll(
+    () => log.responses.find((response) => /\/assets\/flags(@2x)?\.webp$/.test(response.url())),
     'the flag sprite to load',
     WAIT_MS,
-  ).then(
-    () => log.responses.find((response) => /\/assets\/flags(@2x)?\.webp$/.test(response.url())),
-    () => undefined,
-  );
+  ).catch(() => undefined);
   check(
     'flag sprite loaded (200 image/webp)',
     sprite && sprite.status() === 200 && sprite.headers()['content-type'] === 'image/webp',
